@@ -28,7 +28,7 @@ const CJK_FONT_PACKAGE = 'fonts-noto-cjk';
 /** @typedef {{ name: string, passed: number, failed: number }} SuiteResult */
 
 function log(message) {
-  process.stderr.write(`[test] ${message}\n`);
+  process.stdout.write(`[test] ${message}\n`);
 }
 
 function isExecutable(file) {
