@@ -1,6 +1,22 @@
+/**
+ * The compiler's pipeline, one verb per step: decode → split front matter → render Markdown →
+ * extract the event → extract the agenda → match slides → build the bundle. Pure: the CLI owns
+ * all I/O, and every problem comes back as a diagnostic rather than an exception, so one bad
+ * post never stops the others.
+ */
 import type { Bundle } from '../lib/schema';
-import type { Diagnostic } from './diagnostics';
+import { decodeText } from './decode-text';
+import { diagnostic, type Diagnostic } from './diagnostics';
+import { extractAgenda, type TalkDraft } from './extract-agenda';
+import { extractEvent } from './extract-event';
+import { toBlocks } from './markdown-blocks';
+import { findSlideLinks, matchSlides } from './match-slides';
+import { parseFrontMatter, lineOfKey } from './parse-front-matter';
+import { minutesOf } from './parse-times';
+import { readSessions } from './read-sessions';
 import type { SourceFile } from './read-content';
+import { renderMarkdown } from './render-markdown';
+import { buildBundle, type PostDraft } from './build-bundle';
 
 /** Settings of one compilation. */
 export interface CompileOptions {
@@ -25,12 +41,112 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * Posts larger than this are not compiled: no event page is this long, and Markdown parsing
+ * time grows with size. A post this big is almost always a pasted dump or a misnamed file.
+ */
+export const MAX_POST_BYTES = 2 * 1024 * 1024;
+
+/** Share of control characters above which a file is binary, whatever its name. */
+const MAX_CONTROL_SHARE = 0.01;
+
+function isBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 8000);
+  let control = 0;
+  for (const byte of sample) {
+    if (byte === 0) return true;
+    if (byte < 9 || (byte > 13 && byte < 32)) control++;
+  }
+  return sample.length > 0 && control / sample.length > MAX_CONTROL_SHARE;
+}
+
+/** Checks that talk time ranges run forwards. */
+function checkTalkTimes(talks: TalkDraft[], file: string, diagnostics: Diagnostic[]): void {
+  for (const talk of talks) {
+    if (talk.start && talk.end && minutesOf(talk.end) < minutesOf(talk.start)) {
+      diagnostics.push(diagnostic('warning', 'time-range-reversed', file, `"${talk.title}" ends at ${talk.end}, before it starts at ${talk.start}; the end time was dropped. Correct the slot, e.g. 13:10-13:50.`, talk.line));
+      talk.end = null;
+    }
+  }
+}
+
+/** Compiles one post into drafts; null when nothing can be made of it (with an error saying why). */
+function compilePost(file: SourceFile): { draft: PostDraft | null; diagnostics: Diagnostic[] } {
+  const path = file.path;
+  if (file.bytes.length === 0) {
+    return { draft: null, diagnostics: [diagnostic('error', 'empty-post', path, 'The file is empty: write front matter with a title and date, then the agenda, or delete the file.', 1)] };
+  }
+  if (file.bytes.length > MAX_POST_BYTES) {
+    const megabytes = (file.bytes.length / 1024 / 1024).toFixed(1);
+    return { draft: null, diagnostics: [diagnostic('error', 'post-too-large', path, `The post is ${megabytes} MB, over the ${MAX_POST_BYTES / 1024 / 1024} MB limit for one event; split it or move attachments out of the Markdown.`, 1)] };
+  }
+  if (isBinary(file.bytes)) {
+    return { draft: null, diagnostics: [diagnostic('error', 'binary-file', path, 'This is a binary file, not a Markdown post: rename it or move it out of the content folder.', 1)] };
+  }
+  const decoded = decodeText(file.bytes, path);
+  const post = parseFrontMatter(decoded.text, path);
+  const diagnostics = [...decoded.diagnostics, ...post.diagnostics];
+  if (post.kind === 'none') {
+    diagnostics.push(diagnostic('warning', 'no-front-matter', path, 'The post has no front matter, so its title and date were guessed from the text; add --- title: … date: YYYY-MM-DD --- at the top.', 1));
+  }
+  const rendered = renderMarkdown(post.body, path, post.bodyLine);
+  diagnostics.push(...rendered.diagnostics);
+  const blocks = toBlocks(rendered.tree, post.bodyLine);
+  const { event, diagnostics: eventDiagnostics } = extractEvent({ file: path, post, blocks, text: rendered.text, videos: rendered.videos });
+  diagnostics.push(...eventDiagnostics);
+
+  const sessions = readSessions(post, path);
+  let talks: TalkDraft[];
+  if (sessions) {
+    talks = sessions.talks;
+    diagnostics.push(...sessions.diagnostics);
+  } else {
+    const agenda = extractAgenda(blocks);
+    talks = agenda.talks;
+    // A slide deck saved as a post is its one talk: its heading is a file name, not an event's.
+    if (agenda.method === 'deck' && post.kind === 'none' && talks[0]) event.title = talks[0].title;
+    if (agenda.timezone && !post.data.timezone && event.date) event.timezone = agenda.timezone;
+  }
+  const unmatched = matchSlides(talks, findSlideLinks(blocks));
+  for (const link of unmatched) {
+    if (!event.links.some((known) => known.url === link.url)) event.links.push({ kind: 'slides', url: link.url, label: link.label });
+  }
+  checkTalkTimes(talks, path, diagnostics);
+  if (talks.length === 0) {
+    diagnostics.push(diagnostic('warning', 'no-talks', path, 'No agenda was found: list the talks under sessions: in the front matter (see docs/content-format.md), or as a table, 《题目》 sections or bold 姓名（公司）：题目 lines.', post.bodyLine));
+  }
+  if (!event.date) {
+    diagnostics.push(diagnostic('warning', 'no-date', path, 'The event has no date: write 活动时间：YYYY 年 MM 月 DD 日 in the post or eventDate: YYYY-MM-DD in the front matter.', lineOfKey(post, 'date') ?? 1));
+  }
+  const requestedId = typeof post.data.id === 'string' ? post.data.id : typeof post.data.slug === 'string' ? post.data.slug : null;
+  return { draft: { source: path, event, talks, html: rendered.html, text: rendered.text, requestedId }, diagnostics };
+}
+
 /** Compiles posts into a bundle. Pure: same files and options, same result. */
 export function compileContent(files: SourceFile[], options: CompileOptions): CompileResult {
-  void files;
-  return {
-    bundle: { format: 1, contentHash: '', generatedAt: options.generatedAt, events: [], talks: [], speakers: [] },
-    posts: [],
-    diagnostics: [],
-  };
+  const reports: PostReport[] = [];
+  const drafts: PostDraft[] = [];
+  const draftReports: PostReport[] = [];
+  for (const file of files) {
+    let outcome: ReturnType<typeof compilePost>;
+    try {
+      outcome = compilePost(file);
+    } catch (error) {
+      // A bug in a step must cost one post, not the build; the message says where to report it.
+      outcome = { draft: null, diagnostics: [diagnostic('error', 'internal-error', file.path, `The compiler failed on this post (${(error as Error).message}); please report it with the post attached.`, 1)] };
+    }
+    const { draft, diagnostics } = outcome;
+    const report: PostReport = { source: file.path, eventId: null, title: draft?.event.title ?? null, date: draft?.event.date ?? null, talkCount: draft?.talks.length ?? 0, diagnostics };
+    reports.push(report);
+    if (draft) {
+      drafts.push(draft);
+      draftReports.push(report);
+    }
+  }
+  const { bundle, eventIds, diagnostics: bundleDiagnostics } = buildBundle(drafts, options.generatedAt);
+  draftReports.forEach((report, index) => {
+    report.eventId = eventIds[index] ?? null;
+    report.diagnostics.push(...bundleDiagnostics.filter((item) => item.file === report.source));
+  });
+  return { bundle, posts: reports, diagnostics: reports.flatMap((report) => report.diagnostics) };
 }

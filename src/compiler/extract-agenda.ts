@@ -1,0 +1,221 @@
+/**
+ * Reads an agenda out of a post body, for each way posts write one: a table of times and
+ * sessions, `《题目》` sections with 嘉宾介绍 and 议题简介, bold `姓名（公司）：题目` lines, and a
+ * slide deck that is nothing but a heading. Extraction is heuristic by nature; front matter
+ * `sessions:` always wins over it (see `docs/content-format.md`).
+ */
+import type { Block } from './markdown-blocks';
+import { findTimeRange, findTimezone } from './parse-times';
+import { isHanName, parseChineseSpeaker, splitSessionCell, findNicknames, type SpeakerMention } from './parse-speakers';
+
+/** A talk as read from one post, before ids are given. */
+export interface TalkDraft {
+  title: string;
+  speakers: SpeakerMention[];
+  date: string | null;
+  start: string | null;
+  end: string | null;
+  abstract: string | null;
+  slidesUrl: string | null;
+  videoUrl: string | null;
+  /** 1-based line of the post where the talk is written, for diagnostics. */
+  line: number;
+}
+
+/** The agenda and, when a table header names one, the zone its times are in. */
+export interface AgendaDraft {
+  talks: TalkDraft[];
+  timezone: string | null;
+  /** Which reading found the talks, for the report. */
+  method: 'table' | 'sections' | 'bold-lines' | 'deck' | 'none';
+}
+
+/** Agenda slots that are not talks: sign-in, breaks, meals, photos, raffles. */
+const NOT_A_TALK =
+  /^(sign[\s-]?in|check[\s-]?in|registration|签到|入场|茶歇|coffee|tea\b|break|lunch|午餐|午休|晚餐|dinner|休息|合影|group photo|photos?\b|抽奖|raffle|lucky draw|networking|自由交流|交流时间|closing$|结束)/i;
+
+/** The longest slot text that can still be a break rather than a talk. */
+const MAX_BREAK_LENGTH = 30;
+
+/** Header cells that name the columns of an agenda table. */
+const TIME_HEADER = /time|时间|时段/i;
+const SESSION_HEADER = /session|topic|title|talk|agenda|议题|主题|题目|内容|分享|演讲/i;
+const SPEAKER_HEADER = /speaker|presenter|讲师|嘉宾|分享人|演讲者|讲者/i;
+
+/** Labels that open a part of a talk section. */
+const SPEAKER_LABEL = /^(嘉宾|讲师|分享嘉宾|演讲嘉宾|讲者)(介绍|简介)?|^speakers?\b|^about the speaker/i;
+const ABSTRACT_LABEL = /^(议题|演讲|分享|内容|话题)(简介|介绍|内容|概要)|^(abstract|description|summary)\b/i;
+
+/** A label line is short: `**嘉宾介绍**`, `议题简介：`, `听众收获`. */
+const MAX_LABEL_LENGTH = 8;
+
+/** `《题目》` alone on a heading or bold line. */
+const BOOK_TITLE = /^《(.+)》$/;
+
+/** `姓名（公司）：题目`, the bold line of recap posts. */
+const NAME_ORG_TITLE = /^([^（()）：:]{2,24}?)\s*[（(]([^）)]+)[）)]\s*[：:]\s*(.+)$/;
+
+/** Version words that slide-deck file names carry: `最终版-敖小剑-…`. */
+const VERSION_WORDS = /^(最终版|终版|定稿|final|v\d+(\.\d+)*|修订版|更新版)$/i;
+
+/** Strips 《》 and whitespace noise from a title. */
+export function cleanTitle(text: string): string {
+  return text
+    .replace(/^[\s#*]+|[\s*]+$/g, '')
+    .replace(/^《(.+)》$/, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function isBreak(text: string): boolean {
+  return text.length <= MAX_BREAK_LENGTH && NOT_A_TALK.test(text.trim());
+}
+
+function emptyTalk(title: string, line: number): TalkDraft {
+  return { title, speakers: [], date: null, start: null, end: null, abstract: null, slidesUrl: null, videoUrl: null, line };
+}
+
+/** Speakers from a table's speaker cell: `张三（蚂蚁集团）`, `Zhang San, Tetrate`, several with 、. */
+function parseSpeakerCell(cell: string): SpeakerMention[] {
+  return cell
+    .split(/\s*[、/&]\s*|\s+and\s+/)
+    .map((part) => parseChineseSpeaker(part) ?? splitSessionCell(`x - ${part}`).speakers[0] ?? null)
+    .filter((mention): mention is SpeakerMention => mention !== null);
+}
+
+function columnIndex(header: string[], pattern: RegExp): number {
+  return header.findIndex((cell) => pattern.test(cell));
+}
+
+/** Talks from agenda tables: a time column and a session column, maybe a speaker column. */
+function readTables(blocks: Block[]): AgendaDraft {
+  const talks: TalkDraft[] = [];
+  let timezone: string | null = null;
+  for (const row of blocks) {
+    if (row.kind !== 'table-row') continue;
+    const timeColumn = columnIndex(row.header, TIME_HEADER);
+    const sessionColumn = columnIndex(row.header, SESSION_HEADER);
+    if (timeColumn === -1 || sessionColumn === -1 || timeColumn === sessionColumn) continue;
+    timezone ??= findTimezone(row.header[timeColumn] ?? '');
+    const session = row.cells[sessionColumn] ?? '';
+    if (!session || isBreak(session)) continue;
+    const range = findTimeRange(row.cells[timeColumn] ?? '');
+    const speakerColumn = columnIndex(row.header, SPEAKER_HEADER);
+    let title = session;
+    let speakers: SpeakerMention[] = [];
+    if (speakerColumn !== -1 && speakerColumn !== sessionColumn) {
+      speakers = parseSpeakerCell(row.cells[speakerColumn] ?? '');
+    } else {
+      ({ title, speakers } = splitSessionCell(session));
+    }
+    talks.push({ ...emptyTalk(cleanTitle(title), row.line), speakers, start: range?.start ?? null, end: range?.end ?? null });
+  }
+  return { talks, timezone, method: talks.length > 0 ? 'table' : 'none' };
+}
+
+/** The label a block opens with, and any text after it on the same line. */
+function readLabel(block: Block): { label: string; rest: string } | null {
+  const match = /^([^：:]{1,20}?)\s*[：:]\s*(.*)$/.exec(block.text);
+  if (match && (match[1] ?? '').length <= MAX_LABEL_LENGTH) return { label: match[1] ?? '', rest: match[2] ?? '' };
+  if (block.allStrong && block.text.length <= MAX_LABEL_LENGTH) return { label: block.text, rest: '' };
+  return null;
+}
+
+function isTalkHeading(block: Block): boolean {
+  return (block.kind === 'heading' || (block.kind === 'paragraph' && block.allStrong)) && BOOK_TITLE.test(block.text);
+}
+
+/** Talks from `《题目》` sections followed by speaker lines, 嘉宾介绍 and 议题简介 labels. */
+function readSections(blocks: Block[]): AgendaDraft {
+  const talks: TalkDraft[] = [];
+  let talk: TalkDraft | null = null;
+  let depth = 0;
+  let mode: 'start' | 'speaker' | 'abstract' | 'other' = 'start';
+  let abstract: string[] = [];
+  const finish = () => {
+    if (talk) talk.abstract = abstract.join('\n').trim() || null;
+    talk = null;
+    abstract = [];
+  };
+  for (const block of blocks) {
+    if (isTalkHeading(block)) {
+      finish();
+      talk = emptyTalk(cleanTitle(block.text), block.line);
+      talks.push(talk);
+      depth = block.kind === 'heading' ? block.depth : 7;
+      mode = 'start';
+      continue;
+    }
+    if (!talk) continue;
+    const current: TalkDraft = talk;
+    if (block.kind === 'break' || (block.kind === 'heading' && block.depth <= depth)) {
+      finish();
+      continue;
+    }
+    const label = readLabel(block);
+    if (label && SPEAKER_LABEL.test(label.label)) mode = 'speaker';
+    else if (label && ABSTRACT_LABEL.test(label.label)) mode = 'abstract';
+    else if (label && !(mode === 'start' && block.kind === 'quote')) mode = 'other';
+    const text = label ? label.rest : block.text;
+    if (!text) continue;
+    if ((mode === 'start' && block.kind === 'quote') || mode === 'speaker') {
+      const mention = parseChineseSpeaker(text);
+      const known = current.speakers.find((speaker) => speaker.name === mention?.name);
+      if (mention && !known && current.speakers.length === 0) current.speakers.push(mention);
+      for (const alias of findNicknames(text)) {
+        const speaker = known ?? current.speakers[0];
+        if (speaker && !speaker.aliases.includes(alias)) speaker.aliases.push(alias);
+      }
+    } else if (mode === 'abstract') {
+      abstract.push(text.replace(/^[-*]\s*/, ''));
+    }
+  }
+  finish();
+  return { talks, timezone: null, method: talks.length > 0 ? 'sections' : 'none' };
+}
+
+/** Talks from bold `姓名（公司）：题目` lines, with a time when the line starts with one. */
+function readBoldLines(blocks: Block[]): AgendaDraft {
+  const talks: TalkDraft[] = [];
+  for (const block of blocks) {
+    if (block.kind !== 'paragraph' && block.kind !== 'list-item') continue;
+    for (const strong of block.strong) {
+      const match = NAME_ORG_TITLE.exec(strong);
+      if (!match) continue;
+      const mention = parseChineseSpeaker(`${match[1]}（${match[2]}）`);
+      if (!mention) continue;
+      const range = findTimeRange(block.text.slice(0, block.text.indexOf(strong)));
+      talks.push({ ...emptyTalk(cleanTitle(match[3] ?? ''), block.line), speakers: [mention], start: range?.start ?? null, end: range?.end ?? null });
+    }
+  }
+  return { talks, timezone: null, method: talks.length > 0 ? 'bold-lines' : 'none' };
+}
+
+/**
+ * A slide deck saved as a post: a lone H1 such as `最终版-敖小剑-长路漫漫踏歌而行：蚂蚁金服Service+Mesh实践探索`
+ * (a file name, `+` for spaces) over a run of slide images. One talk, by the name in it.
+ */
+function readDeck(blocks: Block[]): AgendaDraft {
+  const texts = blocks.filter((block) => block.text !== '');
+  const heading = texts[0];
+  if (texts.length !== 1 || !heading || heading.kind !== 'heading') return { talks: [], timezone: null, method: 'none' };
+  const parts = heading.text
+    .replace(/\.(pptx?|pdf|key)$/i, '')
+    .replace(/\+/g, ' ')
+    .split(/\s*[-_—]\s*/)
+    .filter((part) => part && !VERSION_WORDS.test(part));
+  const names = parts.filter((part) => isHanName(part));
+  const title = parts.filter((part) => !isHanName(part)).join(' - ') || heading.text;
+  const talk = emptyTalk(cleanTitle(title), heading.line);
+  talk.speakers = names.map((name) => ({ name, org: null, role: null, aliases: [] }));
+  return { talks: [talk], timezone: null, method: 'deck' };
+}
+
+/** Reads the agenda with the first reading that finds talks. */
+export function extractAgenda(blocks: Block[]): AgendaDraft {
+  for (const read of [readTables, readSections, readBoldLines, readDeck]) {
+    const agenda = read(blocks);
+    if (agenda.talks.length > 0) return agenda;
+  }
+  return { talks: [], timezone: null, method: 'none' };
+}

@@ -1,0 +1,313 @@
+/**
+ * Reads the event a post describes: its own name, day, times, zone, city, venue, format and
+ * links. Front matter wins over the text for every field it states (see
+ * `docs/content-format.md`); the text is read the way posts label things (`活动时间：`,
+ * `**Venue:**`) and, failing that, from the prose.
+ */
+import type { EventFormat, EventLink, LinkKind } from '../lib/schema';
+import { diagnostic, type Diagnostic } from './diagnostics';
+import type { Block } from './markdown-blocks';
+import { isSlideLink } from './match-slides';
+import { lineOfKey, type SplitPost } from './parse-front-matter';
+import { findDates, findTimeRange, findTimezone, minutesOf, parseFrontMatterDate, timezoneOfOffset, type TimeRange } from './parse-times';
+import { findCity, timezoneOfCity } from './places';
+
+/** The event fields read from one post, before ids are given. */
+export interface EventDraft {
+  title: string;
+  lang: string;
+  date: string | null;
+  endDate: string | null;
+  start: string | null;
+  end: string | null;
+  timezone: string | null;
+  city: string | null;
+  venue: string | null;
+  format: EventFormat | null;
+  links: EventLink[];
+  postDate: string | null;
+  tags: string[];
+  summary: string;
+}
+
+/** Labels of the lines that state an event's facts. */
+const LABELS = {
+  theme: /^(活动主题|主题|活动名称|Event|Theme)$/i,
+  time: /^(活动时间|时间|日期|直播时间|举办时间|Time and day|Date and time|Date|Time|When)$/i,
+  venue: /^(活动地点|地点|地址|会场|举办地点|Venue|Location|Where|Address)$/i,
+  format: /^(活动形式|形式|Format)$/i,
+};
+
+/** How each kind of link is recognised from its label or its line. */
+const LINK_KINDS: [RegExp, LinkKind][] = [
+  [/ppt|slides?|幻灯片|讲稿|课件|资料下载|deck/i, 'slides'],
+  [/回放|录像|视频|video|recording|youtube|bilibili/i, 'video'],
+  [/直播|live\s*stream|livestream|watch live/i, 'livestream'],
+  [/报名|注册|register|registration|sign up|rsvp|tickets?/i, 'registration'],
+  [/照片|相册|photos?|gallery/i, 'photos'],
+];
+
+/** Words that say an event happens online, or in a room. */
+const ONLINE_WORDS = /线上|直播|live\s*stream|livestream|webinar|online (event|meetup)|virtual (event|meetup)|zoom|腾讯会议/i;
+const OFFLINE_WORDS = /线下|现场|in-person|in person|签到|venue/i;
+
+/** How much of a post is looked at for the event's day when no line labels it. */
+const OPENING_BLOCKS = 4;
+
+/** A summary is one paragraph, cut at this many characters. */
+const SUMMARY_LENGTH = 200;
+
+/** Share of Han characters among letters above which a post is Chinese. */
+const HAN_SHARE_FOR_CHINESE = 0.2;
+
+/** Hugo and Wowchemy keys that mean a post is about one event rather than a blog post. */
+const EVENT_FRONT_MATTER = ['event', 'event_url', 'date_end', 'endDate', 'address', 'location'];
+
+/** An English event name: `Istio Meetup China`, `KubeCon China`, `Cloud Native Days`. */
+const ENGLISH_EVENT_NAME =
+  /\b((?:(?!The\b|A\b|Our\b|This\b|First\b)[A-Z][A-Za-z0-9]+\s){1,3}(?:Meetup|Summit|Conference|Days?|Forum|Workshop|Hackathon)(?:\s(?:China|Asia|Europe|Beijing|Shanghai|Online))?)\b/;
+
+function asString(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() || null;
+  if (typeof value === 'number') return String(value);
+  return null;
+}
+
+function asStrings(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(asString).filter((item): item is string => item !== null);
+  const single = asString(value);
+  return single ? [single] : [];
+}
+
+/** The first value among front-matter `keys` that is set. */
+function firstKey(data: Record<string, unknown>, keys: string[]): { key: string; value: unknown } | null {
+  for (const key of keys) if (data[key] !== undefined && data[key] !== null && data[key] !== '') return { key, value: data[key] };
+  return null;
+}
+
+/** Lines like `活动时间：…` or `**Venue:** …`, by label kind. */
+function readLabelledLines(blocks: Block[]): Partial<Record<keyof typeof LABELS, { text: string; line: number }>> {
+  const found: Partial<Record<keyof typeof LABELS, { text: string; line: number }>> = {};
+  for (const block of blocks) {
+    if (block.kind === 'heading' || block.kind === 'table-row') continue;
+    const match = /^([^：:]{1,16}?)\s*[：:]\s*(.+)$/.exec(block.text);
+    if (!match) continue;
+    for (const kind of Object.keys(LABELS) as (keyof typeof LABELS)[]) {
+      if (!found[kind] && LABELS[kind].test((match[1] ?? '').trim())) found[kind] = { text: (match[2] ?? '').trim(), line: block.line };
+    }
+  }
+  return found;
+}
+
+/** The event's own name from a post title: no `【活动回顾】`, no `《》`, no trailing `回顾` or slogan. */
+export function cleanEventTitle(title: string): string {
+  let name = title
+    .trim()
+    .replace(/^[^】\]]{0,8}[】\]]\s*/, (prefix) => (/^[【[\uFFFD]/.test(prefix) ? '' : prefix))
+    .replace(/^《(.+)》$/, '$1')
+    .replace(/[《》]/g, '')
+    .replace(/\s*[|｜]\s*.*$/, '')
+    .replace(/(活动回顾|精彩回顾|回顾|\s+recap)$/i, '')
+    .trim();
+  // `SOFA 开源三周年，Let's have fun together！`: the name is the clause before the slogan.
+  const clause = /^(.{4,}?)[，,！!]\s*\S/.exec(name);
+  if (clause?.[1]) name = clause[1].trim();
+  return name.replace(/[！!。.]+$/, '');
+}
+
+function detectLanguage(data: Record<string, unknown>, text: string): string {
+  const declared = asString(data.lang ?? data.language);
+  if (declared) return declared.toLowerCase().startsWith('zh') ? 'zh' : declared.toLowerCase().slice(0, 2);
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  return han > 0 && han / (han + latin / 5) >= HAN_SHARE_FOR_CHINESE ? 'zh' : 'en';
+}
+
+function classifyLink(context: string): LinkKind | null {
+  for (const [pattern, kind] of LINK_KINDS) if (pattern.test(context)) return kind;
+  return null;
+}
+
+function readFormat(text: string): EventFormat | null {
+  const online = /线上|online|virtual|直播|webinar|livestream/i.test(text);
+  const offline = /线下|offline|in-person|现场/i.test(text);
+  if (online && offline) return 'hybrid';
+  if (online) return 'online';
+  if (offline) return 'offline';
+  return null;
+}
+
+function isEventFormat(value: unknown): value is EventFormat {
+  return value === 'offline' || value === 'online' || value === 'hybrid';
+}
+
+/** Joins a Wowchemy `address` object into one line. */
+function readAddress(value: unknown): string | null {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const parts = ['street', 'city', 'region', 'country'].map((key) => asString((value as Record<string, unknown>)[key]));
+    return parts.filter(Boolean).join(', ') || null;
+  }
+  return asString(value);
+}
+
+/** Context needed to read an event besides the post itself. */
+export interface EventSource {
+  file: string;
+  post: SplitPost;
+  blocks: Block[];
+  text: string;
+  videos: { url: string; label: string }[];
+}
+
+/** Reads the event a post describes, with diagnostics for what cannot be right. */
+export function extractEvent({ file, post, blocks, text, videos }: EventSource): { event: EventDraft; diagnostics: Diagnostic[] } {
+  const { data } = post;
+  const diagnostics: Diagnostic[] = [];
+  const labelled = readLabelledLines(blocks);
+  const description = asString(data.description ?? data.summary) ?? '';
+  const opening = [description, ...blocks.filter((block) => block.kind === 'paragraph').slice(0, OPENING_BLOCKS).map((block) => block.text)].join('\n');
+
+  const readDateKey = (keys: string[]) => {
+    const entry = firstKey(data, keys);
+    if (!entry) return null;
+    const parts = parseFrontMatterDate(entry.value);
+    if (!parts) {
+      diagnostics.push(diagnostic('error', 'invalid-date', file, `Front matter ${entry.key}: ${JSON.stringify(entry.value instanceof Date ? entry.value.toISOString() : entry.value)} is not a real date; write it as YYYY-MM-DD, optionally with THH:MM and an offset such as +08:00.`, lineOfKey(post, entry.key)));
+    }
+    return parts;
+  };
+
+  // The post's own date, which is the event's day only for event pages (Wowchemy) or as a last resort.
+  const isEventPage = EVENT_FRONT_MATTER.some((key) => data[key] !== undefined);
+  const postDateParts = readDateKey(['date', 'publishdate', 'publishDate', 'pubDate']);
+  const eventDateParts = readDateKey(['eventDate', 'event_date']) ?? (isEventPage ? postDateParts : null);
+  const endDateParts = readDateKey(['endDate', 'date_end', 'end_date']);
+  const postDate = postDateParts?.date ?? null;
+
+  let date = eventDateParts?.date ?? null;
+  let range: TimeRange | null = eventDateParts?.time ? { start: eventDateParts.time, end: endDateParts?.time ?? null } : null;
+  let rangeLine = lineOfKey(post, 'date');
+  if (!date && labelled.time) {
+    date = findDates(labelled.time.text, postDate)[0]?.date ?? null;
+    range = findTimeRange(labelled.time.text);
+    rangeLine = labelled.time.line;
+  }
+  date ??= findDates(opening, postDate)[0]?.date ?? null;
+  if (!range) {
+    // `我们推迟了半个小时在1:30正式开始`, `starts at 19:00`
+    const startSentence = text.split(/[。！？.!?\n]/).find((sentence) => /开始|start/i.test(sentence) && findTimeRange(sentence));
+    if (startSentence) range = findTimeRange(startSentence);
+  }
+  date ??= postDateParts && !isEventPage ? postDate : null;
+
+  const startEntry = asString(data.start);
+  const endEntry = asString(data.end);
+  let start = startEntry ?? range?.start ?? null;
+  let end = endEntry ?? range?.end ?? null;
+  if (start && end && minutesOf(end) < minutesOf(start)) {
+    diagnostics.push(diagnostic('warning', 'time-range-reversed', file, `The event ends (${end}) before it starts (${start}); the end time was dropped. Correct the range, e.g. 14:00-17:00.`, rangeLine));
+    end = null;
+  }
+  let endDate = endDateParts?.date ?? null;
+  if (endDate && date && endDate < date) {
+    diagnostics.push(diagnostic('warning', 'date-range-reversed', file, `The event ends on ${endDate}, before it starts on ${date}; the end date was dropped. Correct endDate.`, lineOfKey(post, 'endDate') ?? lineOfKey(post, 'date_end')));
+    endDate = null;
+  }
+  if (endDate === date) endDate = null;
+  if (start && !/^\d{2}:\d{2}$/.test(start)) start = findTimeRange(start)?.start ?? null;
+  if (end && !/^\d{2}:\d{2}$/.test(end)) end = findTimeRange(end)?.start ?? null;
+
+  const venue = asString(data.venue) ?? readAddress(data.address) ?? labelled.venue?.text ?? venueFromProse(opening);
+  const city = asString(data.city) ?? findCity(venue ?? '')?.name ?? findCity(asString(data.title) ?? '')?.name ?? findCity(opening)?.name ?? null;
+
+  const declaredFormat = data.format;
+  if (declaredFormat !== undefined && !isEventFormat(declaredFormat)) {
+    diagnostics.push(diagnostic('warning', 'invalid-format', file, `Front matter format: ${JSON.stringify(declaredFormat)} is not one of offline, online, hybrid.`, lineOfKey(post, 'format')));
+  }
+  const format: EventFormat | null = isEventFormat(declaredFormat)
+    ? declaredFormat
+    : labelled.format
+      ? readFormat(labelled.format.text)
+      : inferFormat(text, venue);
+
+  const timezone =
+    asString(data.timezone) ??
+    findTimezone(labelled.time?.text ?? '') ??
+    timezoneOfOffset(eventDateParts?.offset ?? null) ??
+    (city ? timezoneOfCity(city) : null) ??
+    findTimezone(text) ??
+    (date && (start || postDateParts?.offset) ? timezoneOfOffset(postDateParts?.offset ?? null) : null);
+
+  const rawTitle = asString(data.event) ?? asString(data.title) ?? blocks.find((block) => block.kind === 'heading')?.text ?? file;
+  let title = labelled.theme ? cleanEventTitle(labelled.theme.text) : cleanEventTitle(rawTitle);
+  if (!asString(data.event) && /[!?！？]/.test(rawTitle) && !labelled.theme) {
+    title = ENGLISH_EVENT_NAME.exec(text)?.[1] ?? title;
+  }
+
+  const lang = detectLanguage(data, `${rawTitle}\n${text}`);
+  const links = readLinks(data, blocks, videos);
+  const tags = [...new Set([...asStrings(data.tags), ...asStrings(data.categories)])];
+  const firstParagraph = blocks.find((block) => block.kind === 'paragraph' && block.text.length > 20)?.text ?? '';
+  const summary = (description || firstParagraph).slice(0, SUMMARY_LENGTH);
+
+  return {
+    event: { title, lang, date, endDate, start, end, timezone: date ? timezone : null, city, venue, format, links, postDate, tags, summary },
+    diagnostics,
+  };
+}
+
+/** `6月30日，杭州，蚂蚁Z空间，一大早…`: the short clause right after the city names the venue. */
+function venueFromProse(opening: string): string | null {
+  for (const sentence of opening.split(/[。\n]/)) {
+    const clauses = sentence.split(/[，,]/).map((clause) => clause.trim());
+    const cityAt = clauses.findIndex((clause) => findCity(clause)?.name === clause);
+    const venue = cityAt === -1 ? undefined : clauses[cityAt + 1];
+    if (venue && venue.length <= 20 && !/[了的是在]/.test(venue)) return venue;
+  }
+  return null;
+}
+
+function inferFormat(text: string, venue: string | null): EventFormat | null {
+  const online = ONLINE_WORDS.test(text);
+  const offline = venue !== null || OFFLINE_WORDS.test(text);
+  if (online && offline) return 'hybrid';
+  if (online) return 'online';
+  if (offline) return 'offline';
+  return null;
+}
+
+/** Event links: front-matter `url_*` keys, video shortcodes, and body links labelled as slides, video… */
+function readLinks(data: Record<string, unknown>, blocks: Block[], videos: { url: string; label: string }[]): EventLink[] {
+  const links: EventLink[] = [];
+  const seen = new Set<string>();
+  const add = (kind: LinkKind, url: string, label: string) => {
+    if (seen.has(url) || !/^https?:\/\//.test(url)) return;
+    seen.add(url);
+    links.push({ kind, url, label });
+  };
+  const frontMatterLinks: [string, LinkKind][] = [
+    ['url_slides', 'slides'],
+    ['url_video', 'video'],
+    ['url_live', 'livestream'],
+    ['event_url', 'other'],
+    ['registration', 'registration'],
+  ];
+  for (const [key, kind] of frontMatterLinks) {
+    const url = asString(data[key]);
+    if (url) add(kind, url, key);
+  }
+  for (const video of videos) add('video', video.url, video.label);
+  for (const block of blocks) {
+    if (block.kind === 'table-row') continue;
+    for (const link of block.links) {
+      // Slide files and 《题目》 links belong to talks; match-slides gives them out.
+      if (isSlideLink(link)) continue;
+      // The clause just before a bare URL says what it is: `讲师PPT：https://…`.
+      const before = block.text.slice(0, Math.max(0, block.text.indexOf(link.label)));
+      const clause = before.split(/[。！？!?；;]/).at(-1) ?? '';
+      const kind = classifyLink(link.label) ?? classifyLink(clause);
+      if (kind) add(kind, link.url, link.label);
+    }
+  }
+  return links;
+}

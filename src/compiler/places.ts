@@ -1,0 +1,81 @@
+/** Cities where this community meets, as posts spell them, with the zone each is in. */
+interface City {
+  names: string[];
+  timezone: string;
+}
+
+const CHINA = 'Asia/Shanghai';
+
+/** Chinese cities first: their zone is what a post's bare `14:00` means. */
+const CITIES: City[] = [
+  { names: ['北京', 'Beijing'], timezone: CHINA },
+  { names: ['上海', 'Shanghai'], timezone: CHINA },
+  { names: ['杭州', 'Hangzhou'], timezone: CHINA },
+  { names: ['深圳', 'Shenzhen'], timezone: CHINA },
+  { names: ['广州', 'Guangzhou'], timezone: CHINA },
+  { names: ['成都', 'Chengdu'], timezone: CHINA },
+  { names: ['南京', 'Nanjing'], timezone: CHINA },
+  { names: ['武汉', 'Wuhan'], timezone: CHINA },
+  { names: ['西安', "Xi'an", 'Xian'], timezone: CHINA },
+  { names: ['大连', 'Dalian'], timezone: CHINA },
+  { names: ['苏州', 'Suzhou'], timezone: CHINA },
+  { names: ['重庆', 'Chongqing'], timezone: CHINA },
+  { names: ['天津', 'Tianjin'], timezone: CHINA },
+  { names: ['长沙', 'Changsha'], timezone: CHINA },
+  { names: ['厦门', 'Xiamen'], timezone: CHINA },
+  { names: ['合肥', 'Hefei'], timezone: CHINA },
+  { names: ['青岛', 'Qingdao'], timezone: CHINA },
+  { names: ['济南', 'Jinan'], timezone: CHINA },
+  { names: ['郑州', 'Zhengzhou'], timezone: CHINA },
+  { names: ['福州', 'Fuzhou'], timezone: CHINA },
+  { names: ['珠海', 'Zhuhai'], timezone: CHINA },
+  { names: ['宁波', 'Ningbo'], timezone: CHINA },
+  { names: ['无锡', 'Wuxi'], timezone: CHINA },
+  { names: ['香港', 'Hong Kong'], timezone: 'Asia/Hong_Kong' },
+  { names: ['台北', 'Taipei'], timezone: 'Asia/Taipei' },
+  { names: ['新加坡', 'Singapore'], timezone: 'Asia/Singapore' },
+  { names: ['东京', 'Tokyo'], timezone: 'Asia/Tokyo' },
+  { names: ['首尔', 'Seoul'], timezone: 'Asia/Seoul' },
+  { names: ['班加罗尔', 'Bangalore', 'Bengaluru'], timezone: 'Asia/Kolkata' },
+  { names: ['阿姆斯特丹', 'Amsterdam'], timezone: 'Europe/Amsterdam' },
+  { names: ['巴塞罗那', 'Barcelona'], timezone: 'Europe/Madrid' },
+  { names: ['瓦伦西亚', 'Valencia'], timezone: 'Europe/Madrid' },
+  { names: ['巴黎', 'Paris'], timezone: 'Europe/Paris' },
+  { names: ['伦敦', 'London'], timezone: 'Europe/London' },
+  { names: ['柏林', 'Berlin'], timezone: 'Europe/Berlin' },
+  { names: ['西雅图', 'Seattle'], timezone: 'America/Los_Angeles' },
+  { names: ['圣地亚哥', 'San Diego'], timezone: 'America/Los_Angeles' },
+  { names: ['洛杉矶', 'Los Angeles'], timezone: 'America/Los_Angeles' },
+  { names: ['旧金山', 'San Francisco'], timezone: 'America/Los_Angeles' },
+  { names: ['芝加哥', 'Chicago'], timezone: 'America/Chicago' },
+  { names: ['底特律', 'Detroit'], timezone: 'America/Detroit' },
+  { names: ['盐湖城', 'Salt Lake City'], timezone: 'America/Denver' },
+  { names: ['纽约', 'New York'], timezone: 'America/New_York' },
+  { names: ['波士顿', 'Boston'], timezone: 'America/New_York' },
+];
+
+/** A city found in a text: its name as written there, and its zone. */
+export interface FoundCity {
+  name: string;
+  timezone: string;
+  index: number;
+}
+
+/** The first known city named in `text`, as the text spells it. */
+export function findCity(text: string): FoundCity | null {
+  let best: FoundCity | null = null;
+  for (const city of CITIES) {
+    for (const name of city.names) {
+      const pattern = /^[A-Za-z]/.test(name) ? new RegExp(`\\b${name}\\b`) : new RegExp(name);
+      const match = pattern.exec(text);
+      if (match && (!best || match.index < best.index)) best = { name, timezone: city.timezone, index: match.index };
+    }
+  }
+  return best;
+}
+
+/** The zone of a city named exactly `name`, if known. */
+export function timezoneOfCity(name: string): string | null {
+  const lower = name.toLowerCase();
+  return CITIES.find((city) => city.names.some((candidate) => candidate.toLowerCase() === lower))?.timezone ?? null;
+}

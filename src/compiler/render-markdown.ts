@@ -1,0 +1,110 @@
+import type { Root as HastRoot } from 'hast';
+import { toText } from 'hast-util-to-text';
+import type { Root as MdastRoot } from 'mdast';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { diagnostic, type Diagnostic } from './diagnostics';
+
+/** A post body parsed once and rendered for the page and for search. */
+export interface RenderedBody {
+  /** The Markdown syntax tree; positions are lines of the body, see `bodyLine`. */
+  tree: MdastRoot;
+  /** Sanitised HTML: no scripts, no event handlers, no `javascript:` URLs. */
+  html: string;
+  /** Plain text with block breaks as newlines, for search and summaries. */
+  text: string;
+  /** Video links that shortcodes stood for. */
+  videos: { url: string; label: string }[];
+  diagnostics: Diagnostic[];
+}
+
+/** `{{< name args >}}` and `{{% name args %}}`, opening or closing (`{{< /name >}}`). */
+const SHORTCODE = /\{\{([<%])\s*(\/?)\s*([\w.-]+)([^]*?)\s*[>%]\}\}/g;
+
+/** Raw HTML that the sanitiser will drop, found first so the author hears about it. */
+const UNSAFE_HTML = /<\s*(script|iframe|object|embed|style)\b|\son[a-z]+\s*=|javascript:/i;
+
+/** Where each video shortcode points, given its first argument. */
+const VIDEO_SHORTCODES: Record<string, (id: string) => string> = {
+  youtube: (id) => `https://www.youtube.com/watch?v=${encodeURIComponent(id)}`,
+  bilibili: (id) =>
+    /^\d+$/.test(id)
+      ? `https://www.bilibili.com/video/av${id}`
+      : `https://www.bilibili.com/video/${encodeURIComponent(id)}`,
+};
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly);
+
+const renderer = unified()
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSanitize);
+
+const serialiser = unified().use(rehypeStringify);
+
+/** 1-based line within `text` of a character offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+  return line;
+}
+
+/** The first argument of a shortcode: positional (`abc`) or named (`id="abc"`). */
+function firstArgument(args: string): string | null {
+  const match = /^\s*(?:(?:id|src|bvid|vid)\s*=\s*)?["']?([^"'\s]+)["']?/.exec(args);
+  return match?.[1] ?? null;
+}
+
+/**
+ * Replaces Hugo shortcodes: video shortcodes become links, paired ones keep their inner text,
+ * everything else is removed with a warning. Hugo renders shortcodes with templates Sidecar
+ * does not have, so no general renderer exists to call.
+ */
+function replaceShortcodes(body: string, file: string, bodyLine: number) {
+  const diagnostics: Diagnostic[] = [];
+  const videos: { url: string; label: string }[] = [];
+  const markdown = body.replace(SHORTCODE, (match, _delimiter: string, closing: string, name: string, args: string, offset: number) => {
+    const line = bodyLine + lineAt(body, offset) - 1;
+    const video = VIDEO_SHORTCODES[name.toLowerCase()];
+    if (video && !closing) {
+      const id = firstArgument(args);
+      if (id) {
+        const url = video(id);
+        videos.push({ url, label: name });
+        return `[${name === 'youtube' ? 'YouTube' : 'Bilibili'}](${url})`;
+      }
+    }
+    if (!closing) {
+      diagnostics.push(
+        diagnostic('warning', 'shortcode-removed', file, `Hugo shortcode "${name}" has no meaning in Sidecar and was removed; write plain Markdown (a link or an image) if its content matters.`, line, null),
+      );
+    }
+    return match.startsWith('{{%') || match.startsWith('{{<') ? '' : match;
+  });
+  return { markdown, videos, diagnostics };
+}
+
+/** Parses a Markdown body and renders it to sanitised HTML and plain text. */
+export function renderMarkdown(body: string, file: string, bodyLine: number): RenderedBody {
+  const { markdown, videos, diagnostics } = replaceShortcodes(body, file, bodyLine);
+  const tree = parser.parse(markdown);
+  parser.runSync(tree);
+  visit(tree, 'html', (node) => {
+    if (!UNSAFE_HTML.test(node.value)) return;
+    const line = node.position ? node.position.start.line + bodyLine - 1 : null;
+    diagnostics.push(
+      diagnostic('warning', 'unsafe-html-removed', file, 'Raw HTML with a script, an event handler (on…=) or a javascript: URL was removed; use plain Markdown links and images instead.', line, node.position?.start.column ?? null),
+    );
+  });
+  const hast = renderer.runSync(structuredClone(tree)) as HastRoot;
+  const html = serialiser.stringify(hast);
+  const text = toText(hast, { whitespace: 'normal' }).replace(/\n{3,}/g, '\n\n').trim();
+  return { tree, html, text, videos, diagnostics };
+}
