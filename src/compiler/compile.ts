@@ -122,12 +122,15 @@ function compilePost(file: SourceFile): { draft: PostDraft | null; diagnostics: 
   return { draft: { source: path, event, talks, html: rendered.html, text: rendered.text, requestedId }, diagnostics };
 }
 
-/** Compiles posts into a bundle. Pure: same files and options, same result. */
+/** Compiles posts into a bundle. Pure: the same files, in any order, and options give the same result. */
 export function compileContent(files: SourceFile[], options: CompileOptions): CompileResult {
   const reports: PostReport[] = [];
   const drafts: PostDraft[] = [];
   const draftReports: PostReport[] = [];
-  for (const file of files) {
+  // Path order, whatever order the files came in: who "first" names a speaker, or which of two
+  // posts keeps a contested id, must not depend on how a file system lists a folder.
+  const ordered = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const file of ordered) {
     let outcome: ReturnType<typeof compilePost>;
     try {
       outcome = compilePost(file);

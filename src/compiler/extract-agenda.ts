@@ -55,6 +55,9 @@ const BOOK_TITLE = /^《(.+)》$/;
 /** `姓名（公司）：题目`, the bold line of recap posts. */
 const NAME_ORG_TITLE = /^([^（()）：:]{2,24}?)\s*[（(]([^）)]+)[）)]\s*[：:]\s*(.+)$/;
 
+/** A time or time range opening a line: `14:00 `, `13:30-14:10 `. */
+const LEADING_TIME = /^\s*\d{1,2}[:：]\d{2}(?:\s*[-~～－—–至]\s*\d{1,2}[:：]\d{2})?\s*/;
+
 /** Version words that slide-deck file names carry: `最终版-敖小剑-…`. */
 const VERSION_WORDS = /^(最终版|终版|定稿|final|v\d+(\.\d+)*|修订版|更新版)$/i;
 
@@ -180,11 +183,13 @@ function readBoldLines(blocks: Block[]): AgendaDraft {
   for (const block of blocks) {
     if (block.kind !== 'paragraph' && block.kind !== 'list-item') continue;
     for (const strong of block.strong) {
-      const match = NAME_ORG_TITLE.exec(strong);
+      // `**14:00 张三（小米）：题目**`: a leading time belongs to the slot, not the name.
+      const timePrefix = LEADING_TIME.exec(strong)?.[0] ?? '';
+      const match = NAME_ORG_TITLE.exec(strong.slice(timePrefix.length));
       if (!match) continue;
       const mention = parseChineseSpeaker(`${match[1]}（${match[2]}）`);
       if (!mention) continue;
-      const range = findTimeRange(block.text.slice(0, block.text.indexOf(strong)));
+      const range = findTimeRange(timePrefix || block.text.slice(0, block.text.indexOf(strong)));
       talks.push({ ...emptyTalk(cleanTitle(match[3] ?? ''), block.line), speakers: [mention], start: range?.start ?? null, end: range?.end ?? null });
     }
   }
