@@ -18,14 +18,18 @@ export interface PostDraft {
   talks: TalkDraft[];
   html: string;
   text: string;
-  /** An id the front matter asks for (`id:` or `slug:`), else null. */
+  /** An id the front matter asks for with `id:`, else null. */
   requestedId: string | null;
+  /** Hugo's `slug:`, which renames the page within its folder, else null. */
+  slug: string | null;
 }
 
 /** The event id a source path gives: `2018/servicemesher-meetup-hangzhou/index.md` → `2018-servicemesher-meetup-hangzhou`. */
-export function eventIdOf(source: string): string {
-  const withoutFile = source.replace(/(^|\/)_?index\.(md|markdown)$/i, '').replace(/\.(md|markdown)$/i, '');
-  return slugify(withoutFile.replace(/\//g, ' '), Infinity) || shortHash(source);
+export function eventIdOf(source: string, slug: string | null = null): string {
+  let page = source.replace(/(^|\/)_?index\.(md|markdown)$/i, '').replace(/\.(md|markdown)$/i, '');
+  // Hugo's slug renames the page, not its section: 2020/kcc/x.md with slug "schedule" is 2020/kcc/schedule.
+  if (slug) page = page.includes('/') ? `${page.slice(0, page.lastIndexOf('/'))}/${slug}` : slug;
+  return slugify(page.replace(/\//g, ' '), Infinity) || shortHash(source);
 }
 
 /**
@@ -54,7 +58,8 @@ export function pinyinOf(name: string): string[] {
 function assignEventIds(posts: PostDraft[], diagnostics: Diagnostic[]): string[] {
   const owners = new Map<string, string>();
   return posts.map((post) => {
-    let id = post.requestedId ? slugify(post.requestedId, Infinity) || eventIdOf(post.source) : eventIdOf(post.source);
+    const fromPath = eventIdOf(post.source, post.slug);
+    let id = post.requestedId ? slugify(post.requestedId, Infinity) || fromPath : fromPath;
     const owner = owners.get(id);
     if (owner !== undefined) {
       diagnostics.push(
@@ -101,7 +106,7 @@ export function buildBundle(posts: PostDraft[], generatedAt: string): { bundle: 
   }
 
   posts.forEach((post, index) => {
-    const eventId = eventIds[index] ?? eventIdOf(post.source);
+    const eventId = eventIds[index] ?? eventIdOf(post.source, post.slug);
     const talkIds = assignTalkIds(eventId, post.talks);
     post.talks.forEach((draft, talkIndex) => {
       const talkId = talkIds[talkIndex] ?? '';

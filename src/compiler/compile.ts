@@ -118,8 +118,9 @@ function compilePost(file: SourceFile): { draft: PostDraft | null; diagnostics: 
   if (!event.date) {
     diagnostics.push(diagnostic('warning', 'no-date', path, 'The event has no date: write 活动时间：YYYY 年 MM 月 DD 日 in the post or eventDate: YYYY-MM-DD in the front matter.', lineOfKey(post, 'date') ?? 1));
   }
-  const requestedId = typeof post.data.id === 'string' ? post.data.id : typeof post.data.slug === 'string' ? post.data.slug : null;
-  return { draft: { source: path, event, talks, html: rendered.html, text: rendered.text, requestedId }, diagnostics };
+  const requestedId = typeof post.data.id === 'string' ? post.data.id : null;
+  const slug = typeof post.data.slug === 'string' ? post.data.slug : null;
+  return { draft: { source: path, event, talks, html: rendered.html, text: rendered.text, requestedId, slug }, diagnostics };
 }
 
 /** Compiles posts into a bundle. Pure: the same files, in any order, and options give the same result. */

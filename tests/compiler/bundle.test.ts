@@ -78,6 +78,14 @@ describe('the bundle', () => {
     expect(new Set(bundle.speakers.map((speaker) => speaker.id)).size).toBe(2);
   });
 
+  it('reads a Hugo slug as renaming the page within its folder, so two years may share one', () => {
+    const last = post('events/2020/kcc/schedule-2020.md', '---\ntitle: KCC 2020\nslug: schedule\ndate: 2020-11-17\n---\n');
+    const next = post('events/2021/kcc/schedule-2021.md', '---\ntitle: KCC 2021\nslug: schedule\ndate: 2021-10-12\n---\n');
+    const { bundle, diagnostics } = compile([last, next]);
+    expect(diagnostics.filter((item) => item.code === 'duplicate-id')).toEqual([]);
+    expect(bundle.events.map((event) => event.id)).toEqual(['events-2020-kcc-schedule', 'events-2021-kcc-schedule']);
+  });
+
   it('stamps generatedAt as given', () => {
     expect(compile(seeds).bundle.generatedAt).toBe(FIXED_TIME);
   });
