@@ -38,13 +38,20 @@ export function eventIdOf(source: string, slug: string | null = null): string {
  */
 export function speakerIdOf(name: string): string {
   const slug = slugify(name);
-  return /\p{Script=Han}/u.test(name) || !slug ? `${slug || 'speaker'}-${shortHash(nameKey(name))}` : slug;
+  return /\p{Script=Han}/u.test(name) || !slug
+    ? `${slug || 'speaker'}-${shortHash(nameKey(name))}`
+    : slug;
 }
 
 /** Search keys for a Chinese name: `aoxiaojian`, `axj`, `xiaojian`, `ao xiaojian`. */
 export function pinyinOf(name: string): string[] {
   if (!isHanName(name)) return [];
-  const syllables = pinyin(name.replace('·', ''), { toneType: 'none', type: 'array', surname: 'head', v: true });
+  const syllables = pinyin(name.replace('·', ''), {
+    toneType: 'none',
+    type: 'array',
+    surname: 'head',
+    v: true,
+  });
   const [surname = '', ...given] = syllables;
   return [
     syllables.join(''),
@@ -63,7 +70,13 @@ function assignEventIds(posts: PostDraft[], diagnostics: Diagnostic[]): string[]
     const owner = owners.get(id);
     if (owner !== undefined) {
       diagnostics.push(
-        diagnostic('error', 'duplicate-id', post.source, `This post and ${owner} both claim the event id "${id}"; this one was given "${id}-${shortHash(post.source)}". Rename one of them or set a distinct id: in its front matter.`, 1),
+        diagnostic(
+          'error',
+          'duplicate-id',
+          post.source,
+          `This post and ${owner} both claim the event id "${id}"; this one was given "${id}-${shortHash(post.source)}". Rename one of them or set a distinct id: in its front matter.`,
+          1,
+        ),
       );
       id = `${id}-${shortHash(post.source)}`;
     }
@@ -91,7 +104,10 @@ function byKey<T>(key: (item: T) => string): (a: T, b: T) => number {
 }
 
 /** Builds the bundle from every post's drafts. Pure, and deterministic apart from `generatedAt`. */
-export function buildBundle(posts: PostDraft[], generatedAt: string): { bundle: Bundle; eventIds: string[]; diagnostics: Diagnostic[] } {
+export function buildBundle(
+  posts: PostDraft[],
+  generatedAt: string,
+): { bundle: Bundle; eventIds: string[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const eventIds = assignEventIds(posts, diagnostics);
   const events: Event[] = [];
@@ -101,7 +117,8 @@ export function buildBundle(posts: PostDraft[], generatedAt: string): { bundle: 
   const keyOfAlias = new Map<string, string>();
   for (const post of posts) {
     for (const talk of post.talks) {
-      for (const mention of talk.speakers) for (const alias of mention.aliases) keyOfAlias.set(nameKey(alias), nameKey(mention.name));
+      for (const mention of talk.speakers)
+        for (const alias of mention.aliases) keyOfAlias.set(nameKey(alias), nameKey(mention.name));
     }
   }
 
@@ -114,10 +131,18 @@ export function buildBundle(posts: PostDraft[], generatedAt: string): { bundle: 
         const key = keyOfAlias.get(nameKey(mention.name)) ?? nameKey(mention.name);
         let speaker = speakersByKey.get(key);
         if (!speaker) {
-          speaker = { id: speakerIdOf(mention.name), name: mention.name, aliases: [], talkIds: [], orgs: [], pinyin: pinyinOf(mention.name) };
+          speaker = {
+            id: speakerIdOf(mention.name),
+            name: mention.name,
+            aliases: [],
+            talkIds: [],
+            orgs: [],
+            pinyin: pinyinOf(mention.name),
+          };
           speakersByKey.set(key, speaker);
         }
-        for (const alias of mention.aliases) if (!speaker.aliases.includes(alias)) speaker.aliases.push(alias);
+        for (const alias of mention.aliases)
+          if (!speaker.aliases.includes(alias)) speaker.aliases.push(alias);
         if (mention.org && !speaker.orgs.includes(mention.org)) speaker.orgs.push(mention.org);
         if (!speaker.talkIds.includes(talkId)) speaker.talkIds.push(talkId);
         return { id: speaker.id, name: mention.name, org: mention.org, role: mention.role };
@@ -135,13 +160,27 @@ export function buildBundle(posts: PostDraft[], generatedAt: string): { bundle: 
         videoUrl: draft.videoUrl,
       });
     });
-    events.push({ id: eventId, source: post.source, ...post.event, talkIds, html: post.html, text: post.text });
+    events.push({
+      id: eventId,
+      source: post.source,
+      ...post.event,
+      talkIds,
+      html: post.html,
+      text: post.text,
+    });
   });
 
   events.sort(byKey((event) => event.id));
   talks.sort(byKey((talk) => talk.id));
   const speakers = [...speakersByKey.values()].sort(byKey((speaker) => speaker.id));
   const content = JSON.stringify({ format: BUNDLE_FORMAT, events, talks, speakers });
-  const bundle: Bundle = { format: BUNDLE_FORMAT, contentHash: shortHash(content, 16), generatedAt, events, talks, speakers };
+  const bundle: Bundle = {
+    format: BUNDLE_FORMAT,
+    contentHash: shortHash(content, 16),
+    generatedAt,
+    events,
+    talks,
+    speakers,
+  };
   return { bundle, eventIds, diagnostics };
 }

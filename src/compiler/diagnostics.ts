@@ -33,5 +33,7 @@ export function diagnostic(
 /** `file:line:col`, as editors and terminals link it. */
 export function formatLocation(item: Pick<Diagnostic, 'file' | 'line' | 'column'>): string {
   if (item.line === null) return item.file;
-  return item.column === null ? `${item.file}:${item.line}` : `${item.file}:${item.line}:${item.column}`;
+  return item.column === null
+    ? `${item.file}:${item.line}`
+    : `${item.file}:${item.line}:${item.column}`;
 }

@@ -6,7 +6,13 @@
  */
 import type { Block } from './markdown-blocks';
 import { findTimeRange, findTimezone } from './parse-times';
-import { isHanName, parseChineseSpeaker, splitSessionCell, findNicknames, type SpeakerMention } from './parse-speakers';
+import {
+  isHanName,
+  parseChineseSpeaker,
+  splitSessionCell,
+  findNicknames,
+  type SpeakerMention,
+} from './parse-speakers';
 
 /** A talk as read from one post, before ids are given. */
 export interface TalkDraft {
@@ -43,8 +49,10 @@ const SESSION_HEADER = /session|topic|title|talk|agenda|议题|主题|题目|内
 const SPEAKER_HEADER = /speaker|presenter|讲师|嘉宾|分享人|演讲者|讲者/i;
 
 /** Labels that open a part of a talk section. */
-const SPEAKER_LABEL = /^(嘉宾|讲师|分享嘉宾|演讲嘉宾|讲者)(介绍|简介)?|^speakers?\b|^about the speaker/i;
-const ABSTRACT_LABEL = /^(议题|演讲|分享|内容|话题)(简介|介绍|内容|概要)|^(abstract|description|summary)\b/i;
+const SPEAKER_LABEL =
+  /^(嘉宾|讲师|分享嘉宾|演讲嘉宾|讲者)(介绍|简介)?|^speakers?\b|^about the speaker/i;
+const ABSTRACT_LABEL =
+  /^(议题|演讲|分享|内容|话题)(简介|介绍|内容|概要)|^(abstract|description|summary)\b/i;
 
 /** A label line is short: `**嘉宾介绍**`, `议题简介：`, `听众收获`. */
 const MAX_LABEL_LENGTH = 8;
@@ -75,7 +83,17 @@ function isBreak(text: string): boolean {
 }
 
 function emptyTalk(title: string, line: number): TalkDraft {
-  return { title, speakers: [], date: null, start: null, end: null, abstract: null, slidesUrl: null, videoUrl: null, line };
+  return {
+    title,
+    speakers: [],
+    date: null,
+    start: null,
+    end: null,
+    abstract: null,
+    slidesUrl: null,
+    videoUrl: null,
+    line,
+  };
 }
 
 /** Speakers from a table's speaker cell: `张三（蚂蚁集团）`, `Zhang San, Tetrate`, several with 、. */
@@ -111,7 +129,12 @@ function readTables(blocks: Block[]): AgendaDraft {
     } else {
       ({ title, speakers } = splitSessionCell(session));
     }
-    talks.push({ ...emptyTalk(cleanTitle(title), row.line), speakers, start: range?.start ?? null, end: range?.end ?? null });
+    talks.push({
+      ...emptyTalk(cleanTitle(title), row.line),
+      speakers,
+      start: range?.start ?? null,
+      end: range?.end ?? null,
+    });
   }
   return { talks, timezone, method: talks.length > 0 ? 'table' : 'none' };
 }
@@ -119,13 +142,18 @@ function readTables(blocks: Block[]): AgendaDraft {
 /** The label a block opens with, and any text after it on the same line. */
 function readLabel(block: Block): { label: string; rest: string } | null {
   const match = /^([^：:]{1,20}?)\s*[：:]\s*(.*)$/.exec(block.text);
-  if (match && (match[1] ?? '').length <= MAX_LABEL_LENGTH) return { label: match[1] ?? '', rest: match[2] ?? '' };
-  if (block.allStrong && block.text.length <= MAX_LABEL_LENGTH) return { label: block.text, rest: '' };
+  if (match && (match[1] ?? '').length <= MAX_LABEL_LENGTH)
+    return { label: match[1] ?? '', rest: match[2] ?? '' };
+  if (block.allStrong && block.text.length <= MAX_LABEL_LENGTH)
+    return { label: block.text, rest: '' };
   return null;
 }
 
 function isTalkHeading(block: Block): boolean {
-  return (block.kind === 'heading' || (block.kind === 'paragraph' && block.allStrong)) && BOOK_TITLE.test(block.text);
+  return (
+    (block.kind === 'heading' || (block.kind === 'paragraph' && block.allStrong)) &&
+    BOOK_TITLE.test(block.text)
+  );
 }
 
 /** Talks from `《题目》` sections followed by speaker lines, 嘉宾介绍 and 议题简介 labels. */
@@ -190,7 +218,12 @@ function readBoldLines(blocks: Block[]): AgendaDraft {
       const mention = parseChineseSpeaker(`${match[1]}（${match[2]}）`);
       if (!mention) continue;
       const range = findTimeRange(timePrefix || block.text.slice(0, block.text.indexOf(strong)));
-      talks.push({ ...emptyTalk(cleanTitle(match[3] ?? ''), block.line), speakers: [mention], start: range?.start ?? null, end: range?.end ?? null });
+      talks.push({
+        ...emptyTalk(cleanTitle(match[3] ?? ''), block.line),
+        speakers: [mention],
+        start: range?.start ?? null,
+        end: range?.end ?? null,
+      });
     }
   }
   return { talks, timezone: null, method: talks.length > 0 ? 'bold-lines' : 'none' };
@@ -203,7 +236,8 @@ function readBoldLines(blocks: Block[]): AgendaDraft {
 function readDeck(blocks: Block[]): AgendaDraft {
   const texts = blocks.filter((block) => block.text !== '');
   const heading = texts[0];
-  if (texts.length !== 1 || !heading || heading.kind !== 'heading') return { talks: [], timezone: null, method: 'none' };
+  if (texts.length !== 1 || !heading || heading.kind !== 'heading')
+    return { talks: [], timezone: null, method: 'none' };
   const parts = heading.text
     .replace(/\.(pptx?|pdf|key)$/i, '')
     .replace(/\+/g, ' ')

@@ -9,7 +9,15 @@ import { diagnostic, type Diagnostic } from './diagnostics';
 import type { Block } from './markdown-blocks';
 import { isSlideLink } from './match-slides';
 import { lineOfKey, type SplitPost } from './parse-front-matter';
-import { findDates, findTimeRange, findTimezone, minutesOf, parseFrontMatterDate, timezoneOfOffset, type TimeRange } from './parse-times';
+import {
+  findDates,
+  findTimeRange,
+  findTimezone,
+  minutesOf,
+  parseFrontMatterDate,
+  timezoneOfOffset,
+  type TimeRange,
+} from './parse-times';
 import { findCity, timezoneOfCity } from './places';
 
 /** The event fields read from one post, before ids are given. */
@@ -48,7 +56,8 @@ const LINK_KINDS: [RegExp, LinkKind][] = [
 ];
 
 /** Words that say an event happens online, or in a room. */
-const ONLINE_WORDS = /线上|直播|live\s*stream|livestream|webinar|online (event|meetup)|virtual (event|meetup)|zoom|腾讯会议/i;
+const ONLINE_WORDS =
+  /线上|直播|live\s*stream|livestream|webinar|online (event|meetup)|virtual (event|meetup)|zoom|腾讯会议/i;
 const OFFLINE_WORDS = /线下|现场|in-person|in person|签到|venue/i;
 
 /** How much of a post is looked at for the event's day when no line labels it. */
@@ -74,26 +83,35 @@ function asString(value: unknown): string | null {
 }
 
 function asStrings(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(asString).filter((item): item is string => item !== null);
+  if (Array.isArray(value))
+    return value.map(asString).filter((item): item is string => item !== null);
   const single = asString(value);
   return single ? [single] : [];
 }
 
 /** The first value among front-matter `keys` that is set. */
-function firstKey(data: Record<string, unknown>, keys: string[]): { key: string; value: unknown } | null {
-  for (const key of keys) if (data[key] !== undefined && data[key] !== null && data[key] !== '') return { key, value: data[key] };
+function firstKey(
+  data: Record<string, unknown>,
+  keys: string[],
+): { key: string; value: unknown } | null {
+  for (const key of keys)
+    if (data[key] !== undefined && data[key] !== null && data[key] !== '')
+      return { key, value: data[key] };
   return null;
 }
 
 /** Lines like `活动时间：…` or `**Venue:** …`, by label kind. */
-function readLabelledLines(blocks: Block[]): Partial<Record<keyof typeof LABELS, { text: string; line: number }>> {
+function readLabelledLines(
+  blocks: Block[],
+): Partial<Record<keyof typeof LABELS, { text: string; line: number }>> {
   const found: Partial<Record<keyof typeof LABELS, { text: string; line: number }>> = {};
   for (const block of blocks) {
     if (block.kind === 'heading' || block.kind === 'table-row') continue;
     const match = /^([^：:]{1,16}?)\s*[：:]\s*(.+)$/.exec(block.text);
     if (!match) continue;
     for (const kind of Object.keys(LABELS) as (keyof typeof LABELS)[]) {
-      if (!found[kind] && LABELS[kind].test((match[1] ?? '').trim())) found[kind] = { text: (match[2] ?? '').trim(), line: block.line };
+      if (!found[kind] && LABELS[kind].test((match[1] ?? '').trim()))
+        found[kind] = { text: (match[2] ?? '').trim(), line: block.line };
     }
   }
   return found;
@@ -117,7 +135,8 @@ export function cleanEventTitle(title: string): string {
 
 function detectLanguage(data: Record<string, unknown>, text: string): string {
   const declared = asString(data.lang ?? data.language);
-  if (declared) return declared.toLowerCase().startsWith('zh') ? 'zh' : declared.toLowerCase().slice(0, 2);
+  if (declared)
+    return declared.toLowerCase().startsWith('zh') ? 'zh' : declared.toLowerCase().slice(0, 2);
   const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
   const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
   return han > 0 && han / (han + latin / 5) >= HAN_SHARE_FOR_CHINESE ? 'zh' : 'en';
@@ -144,7 +163,9 @@ function isEventFormat(value: unknown): value is EventFormat {
 /** Joins a Wowchemy `address` object into one line. */
 function readAddress(value: unknown): string | null {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const parts = ['street', 'city', 'region', 'country'].map((key) => asString((value as Record<string, unknown>)[key]));
+    const parts = ['street', 'city', 'region', 'country'].map((key) =>
+      asString((value as Record<string, unknown>)[key]),
+    );
     return parts.filter(Boolean).join(', ') || null;
   }
   return asString(value);
@@ -160,19 +181,36 @@ export interface EventSource {
 }
 
 /** Reads the event a post describes, with diagnostics for what cannot be right. */
-export function extractEvent({ file, post, blocks, text, videos }: EventSource): { event: EventDraft; diagnostics: Diagnostic[] } {
+export function extractEvent({ file, post, blocks, text, videos }: EventSource): {
+  event: EventDraft;
+  diagnostics: Diagnostic[];
+} {
   const { data } = post;
   const diagnostics: Diagnostic[] = [];
   const labelled = readLabelledLines(blocks);
   const description = asString(data.description ?? data.summary) ?? '';
-  const opening = [description, ...blocks.filter((block) => block.kind === 'paragraph').slice(0, OPENING_BLOCKS).map((block) => block.text)].join('\n');
+  const opening = [
+    description,
+    ...blocks
+      .filter((block) => block.kind === 'paragraph')
+      .slice(0, OPENING_BLOCKS)
+      .map((block) => block.text),
+  ].join('\n');
 
   const readDateKey = (keys: string[]) => {
     const entry = firstKey(data, keys);
     if (!entry) return null;
     const parts = parseFrontMatterDate(entry.value);
     if (!parts) {
-      diagnostics.push(diagnostic('error', 'invalid-date', file, `Front matter ${entry.key}: ${JSON.stringify(entry.value instanceof Date ? entry.value.toISOString() : entry.value)} is not a real date; write it as YYYY-MM-DD, optionally with THH:MM and an offset such as +08:00.`, lineOfKey(post, entry.key)));
+      diagnostics.push(
+        diagnostic(
+          'error',
+          'invalid-date',
+          file,
+          `Front matter ${entry.key}: ${JSON.stringify(entry.value instanceof Date ? entry.value.toISOString() : entry.value)} is not a real date; write it as YYYY-MM-DD, optionally with THH:MM and an offset such as +08:00.`,
+          lineOfKey(post, entry.key),
+        ),
+      );
     }
     return parts;
   };
@@ -180,12 +218,15 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
   // The post's own date, which is the event's day only for event pages (Wowchemy) or as a last resort.
   const isEventPage = EVENT_FRONT_MATTER.some((key) => data[key] !== undefined);
   const postDateParts = readDateKey(['date', 'publishdate', 'publishDate', 'pubDate']);
-  const eventDateParts = readDateKey(['eventDate', 'event_date']) ?? (isEventPage ? postDateParts : null);
+  const eventDateParts =
+    readDateKey(['eventDate', 'event_date']) ?? (isEventPage ? postDateParts : null);
   const endDateParts = readDateKey(['endDate', 'date_end', 'end_date']);
   const postDate = postDateParts?.date ?? null;
 
   let date = eventDateParts?.date ?? null;
-  let range: TimeRange | null = eventDateParts?.time ? { start: eventDateParts.time, end: endDateParts?.time ?? null } : null;
+  let range: TimeRange | null = eventDateParts?.time
+    ? { start: eventDateParts.time, end: endDateParts?.time ?? null }
+    : null;
   let rangeLine = lineOfKey(post, 'date');
   if (!date && labelled.time) {
     date = findDates(labelled.time.text, postDate)[0]?.date ?? null;
@@ -195,7 +236,9 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
   date ??= findDates(opening, postDate)[0]?.date ?? null;
   if (!range) {
     // `我们推迟了半个小时在1:30正式开始`, `starts at 19:00`
-    const startSentence = text.split(/[。！？.!?\n]/).find((sentence) => /开始|start/i.test(sentence) && findTimeRange(sentence));
+    const startSentence = text
+      .split(/[。！？.!?\n]/)
+      .find((sentence) => /开始|start/i.test(sentence) && findTimeRange(sentence));
     if (startSentence) range = findTimeRange(startSentence);
   }
   date ??= postDateParts && !isEventPage ? postDate : null;
@@ -205,24 +248,57 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
   let start = startEntry ?? range?.start ?? null;
   let end = endEntry ?? range?.end ?? null;
   if (start && end && minutesOf(end) < minutesOf(start)) {
-    diagnostics.push(diagnostic('warning', 'time-range-reversed', file, `The event ends (${end}) before it starts (${start}); the end time was dropped. Correct the range, e.g. 14:00-17:00.`, rangeLine));
+    diagnostics.push(
+      diagnostic(
+        'warning',
+        'time-range-reversed',
+        file,
+        `The event ends (${end}) before it starts (${start}); the end time was dropped. Correct the range, e.g. 14:00-17:00.`,
+        rangeLine,
+      ),
+    );
     end = null;
   }
   let endDate = endDateParts?.date ?? null;
   if (endDate && date && endDate < date) {
-    diagnostics.push(diagnostic('warning', 'date-range-reversed', file, `The event ends on ${endDate}, before it starts on ${date}; the end date was dropped. Correct endDate.`, lineOfKey(post, 'endDate') ?? lineOfKey(post, 'date_end')));
+    diagnostics.push(
+      diagnostic(
+        'warning',
+        'date-range-reversed',
+        file,
+        `The event ends on ${endDate}, before it starts on ${date}; the end date was dropped. Correct endDate.`,
+        lineOfKey(post, 'endDate') ?? lineOfKey(post, 'date_end'),
+      ),
+    );
     endDate = null;
   }
   if (endDate === date) endDate = null;
   if (start && !/^\d{2}:\d{2}$/.test(start)) start = findTimeRange(start)?.start ?? null;
   if (end && !/^\d{2}:\d{2}$/.test(end)) end = findTimeRange(end)?.start ?? null;
 
-  const venue = asString(data.venue) ?? readAddress(data.address) ?? labelled.venue?.text ?? venueFromProse(opening);
-  const city = asString(data.city) ?? findCity(venue ?? '')?.name ?? findCity(asString(data.title) ?? '')?.name ?? findCity(opening)?.name ?? null;
+  const venue =
+    asString(data.venue) ??
+    readAddress(data.address) ??
+    labelled.venue?.text ??
+    venueFromProse(opening);
+  const city =
+    asString(data.city) ??
+    findCity(venue ?? '')?.name ??
+    findCity(asString(data.title) ?? '')?.name ??
+    findCity(opening)?.name ??
+    null;
 
   const declaredFormat = data.format;
   if (declaredFormat !== undefined && !isEventFormat(declaredFormat)) {
-    diagnostics.push(diagnostic('warning', 'invalid-format', file, `Front matter format: ${JSON.stringify(declaredFormat)} is not one of offline, online, hybrid.`, lineOfKey(post, 'format')));
+    diagnostics.push(
+      diagnostic(
+        'warning',
+        'invalid-format',
+        file,
+        `Front matter format: ${JSON.stringify(declaredFormat)} is not one of offline, online, hybrid.`,
+        lineOfKey(post, 'format'),
+      ),
+    );
   }
   const format: EventFormat | null = isEventFormat(declaredFormat)
     ? declaredFormat
@@ -236,9 +312,15 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
     timezoneOfOffset(eventDateParts?.offset ?? null) ??
     (city ? timezoneOfCity(city) : null) ??
     findTimezone(text) ??
-    (date && (start || postDateParts?.offset) ? timezoneOfOffset(postDateParts?.offset ?? null) : null);
+    (date && (start || postDateParts?.offset)
+      ? timezoneOfOffset(postDateParts?.offset ?? null)
+      : null);
 
-  const rawTitle = asString(data.event) ?? asString(data.title) ?? blocks.find((block) => block.kind === 'heading')?.text ?? file;
+  const rawTitle =
+    asString(data.event) ??
+    asString(data.title) ??
+    blocks.find((block) => block.kind === 'heading')?.text ??
+    file;
   let title = labelled.theme ? cleanEventTitle(labelled.theme.text) : cleanEventTitle(rawTitle);
   if (!asString(data.event) && /[!?！？]/.test(rawTitle) && !labelled.theme) {
     title = ENGLISH_EVENT_NAME.exec(text)?.[1] ?? title;
@@ -247,11 +329,27 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
   const lang = detectLanguage(data, `${rawTitle}\n${text}`);
   const links = readLinks(data, blocks, videos);
   const tags = [...new Set([...asStrings(data.tags), ...asStrings(data.categories)])];
-  const firstParagraph = blocks.find((block) => block.kind === 'paragraph' && block.text.length > 20)?.text ?? '';
+  const firstParagraph =
+    blocks.find((block) => block.kind === 'paragraph' && block.text.length > 20)?.text ?? '';
   const summary = (description || firstParagraph).slice(0, SUMMARY_LENGTH);
 
   return {
-    event: { title, lang, date, endDate, start, end, timezone: date ? timezone : null, city, venue, format, links, postDate, tags, summary },
+    event: {
+      title,
+      lang,
+      date,
+      endDate,
+      start,
+      end,
+      timezone: date ? timezone : null,
+      city,
+      venue,
+      format,
+      links,
+      postDate,
+      tags,
+      summary,
+    },
     diagnostics,
   };
 }
@@ -277,7 +375,11 @@ function inferFormat(text: string, venue: string | null): EventFormat | null {
 }
 
 /** Event links: front-matter `url_*` keys, video shortcodes, and body links labelled as slides, video… */
-function readLinks(data: Record<string, unknown>, blocks: Block[], videos: { url: string; label: string }[]): EventLink[] {
+function readLinks(
+  data: Record<string, unknown>,
+  blocks: Block[],
+  videos: { url: string; label: string }[],
+): EventLink[] {
   const links: EventLink[] = [];
   const seen = new Set<string>();
   const add = (kind: LinkKind, url: string, label: string) => {

@@ -86,7 +86,11 @@ export function toBlocks(tree: Root, bodyLine: number): Block[] {
       case 'listItem': {
         // A list item's first paragraph is the item; nested lists follow as items of their own.
         const [first, ...rest] = node.children;
-        if (first) blocks.push({ ...makeBlock(inQuote ? 'quote' : 'list-item', first, bodyLine), line: (node.position?.start.line ?? 1) + bodyLine - 1 });
+        if (first)
+          blocks.push({
+            ...makeBlock(inQuote ? 'quote' : 'list-item', first, bodyLine),
+            line: (node.position?.start.line ?? 1) + bodyLine - 1,
+          });
         for (const child of rest) walk(child, inQuote);
         return;
       }
@@ -94,7 +98,11 @@ export function toBlocks(tree: Root, bodyLine: number): Block[] {
         const [head, ...rows] = node.children;
         const header = head ? head.children.map((cell) => squash(toString(cell))) : [];
         for (const row of rows) {
-          blocks.push({ ...makeBlock('table-row', row, bodyLine), cells: row.children.map((cell) => squash(toString(cell))), header });
+          blocks.push({
+            ...makeBlock('table-row', row, bodyLine),
+            cells: row.children.map((cell) => squash(toString(cell))),
+            header,
+          });
         }
         return;
       }

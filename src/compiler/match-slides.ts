@@ -69,7 +69,8 @@ export function matchSlides(talks: TalkDraft[], links: BlockLink[]): BlockLink[]
   const openLinks = new Set(links);
   const pairs: { talk: TalkDraft; link: BlockLink; score: number }[] = [];
   for (const talk of openTalks) {
-    for (const link of openLinks) pairs.push({ talk, link, score: similarity(talk.title, labelTitle(link.label)) });
+    for (const link of openLinks)
+      pairs.push({ talk, link, score: similarity(talk.title, labelTitle(link.label)) });
   }
   pairs.sort((a, b) => b.score - a.score);
   for (const { talk, link, score } of pairs) {

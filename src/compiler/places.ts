@@ -68,7 +68,8 @@ export function findCity(text: string): FoundCity | null {
     for (const name of city.names) {
       const pattern = /^[A-Za-z]/.test(name) ? new RegExp(`\\b${name}\\b`) : new RegExp(name);
       const match = pattern.exec(text);
-      if (match && (!best || match.index < best.index)) best = { name, timezone: city.timezone, index: match.index };
+      if (match && (!best || match.index < best.index))
+        best = { name, timezone: city.timezone, index: match.index };
     }
   }
   return best;
@@ -77,5 +78,8 @@ export function findCity(text: string): FoundCity | null {
 /** The zone of a city named exactly `name`, if known. */
 export function timezoneOfCity(name: string): string | null {
   const lower = name.toLowerCase();
-  return CITIES.find((city) => city.names.some((candidate) => candidate.toLowerCase() === lower))?.timezone ?? null;
+  return (
+    CITIES.find((city) => city.names.some((candidate) => candidate.toLowerCase() === lower))
+      ?.timezone ?? null
+  );
 }

@@ -13,16 +13,28 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function text(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : null;
+  return typeof value === 'string' && value.trim()
+    ? value.trim()
+    : typeof value === 'number'
+      ? String(value)
+      : null;
 }
 
 function readSpeaker(value: unknown): SpeakerMention | null {
-  if (typeof value === 'string') return value.trim() ? { name: value.trim(), org: null, role: null, aliases: [] } : null;
+  if (typeof value === 'string')
+    return value.trim() ? { name: value.trim(), org: null, role: null, aliases: [] } : null;
   if (!isRecord(value)) return null;
   const name = text(value.name);
   if (!name) return null;
-  const aliases = Array.isArray(value.aliases) ? value.aliases.map(text).filter((alias): alias is string => alias !== null) : [];
-  return { name, org: text(value.org ?? value.company), role: text(value.role ?? value.title), aliases };
+  const aliases = Array.isArray(value.aliases)
+    ? value.aliases.map(text).filter((alias): alias is string => alias !== null)
+    : [];
+  return {
+    name,
+    org: text(value.org ?? value.company),
+    role: text(value.role ?? value.title),
+    aliases,
+  };
 }
 
 /** A wall time from `start:`/`end:`: '14:00', 14:00 read by YAML as minutes, or '下午2:00'. */
@@ -36,36 +48,77 @@ function readTime(value: unknown): string | null {
 }
 
 /** Reads `sessions:`; null when the post has none. */
-export function readSessions(post: SplitPost, file: string): { talks: TalkDraft[]; diagnostics: Diagnostic[] } | null {
+export function readSessions(
+  post: SplitPost,
+  file: string,
+): { talks: TalkDraft[]; diagnostics: Diagnostic[] } | null {
   const value = post.data.sessions;
   if (value === undefined) return null;
   const diagnostics: Diagnostic[] = [];
   const line = lineOfKey(post, 'sessions');
   if (!Array.isArray(value)) {
-    diagnostics.push(diagnostic('error', 'invalid-sessions', file, 'sessions: must be a list of talks, each with at least a title.', line));
+    diagnostics.push(
+      diagnostic(
+        'error',
+        'invalid-sessions',
+        file,
+        'sessions: must be a list of talks, each with at least a title.',
+        line,
+      ),
+    );
     return { talks: [], diagnostics };
   }
   const talks: TalkDraft[] = [];
   value.forEach((entry: unknown, index) => {
     const title = isRecord(entry) ? text(entry.title) : null;
     if (!isRecord(entry) || !title) {
-      diagnostics.push(diagnostic('error', 'invalid-sessions', file, `sessions item ${index + 1} has no title; give every session a title: line.`, line));
+      diagnostics.push(
+        diagnostic(
+          'error',
+          'invalid-sessions',
+          file,
+          `sessions item ${index + 1} has no title; give every session a title: line.`,
+          line,
+        ),
+      );
       return;
     }
-    const speakerList = Array.isArray(entry.speakers) ? entry.speakers : entry.speakers === undefined ? [] : [entry.speakers];
+    const speakerList = Array.isArray(entry.speakers)
+      ? entry.speakers
+      : entry.speakers === undefined
+        ? []
+        : [entry.speakers];
     const dateParts = entry.date === undefined ? null : parseFrontMatterDate(entry.date);
     if (entry.date !== undefined && !dateParts) {
-      diagnostics.push(diagnostic('error', 'invalid-date', file, `sessions item ${index + 1} ("${title}") has date ${JSON.stringify(entry.date)}, which is not a real date; write YYYY-MM-DD.`, line));
+      diagnostics.push(
+        diagnostic(
+          'error',
+          'invalid-date',
+          file,
+          `sessions item ${index + 1} ("${title}") has date ${JSON.stringify(entry.date)}, which is not a real date; write YYYY-MM-DD.`,
+          line,
+        ),
+      );
     }
     const start = readTime(entry.start) ?? dateParts?.time ?? null;
     let end = readTime(entry.end);
     if (start && end && end < start) {
-      diagnostics.push(diagnostic('warning', 'time-range-reversed', file, `sessions item ${index + 1} ("${title}") ends at ${end}, before it starts at ${start}; the end time was dropped.`, line));
+      diagnostics.push(
+        diagnostic(
+          'warning',
+          'time-range-reversed',
+          file,
+          `sessions item ${index + 1} ("${title}") ends at ${end}, before it starts at ${start}; the end time was dropped.`,
+          line,
+        ),
+      );
       end = null;
     }
     talks.push({
       title,
-      speakers: speakerList.map(readSpeaker).filter((speaker): speaker is SpeakerMention => speaker !== null),
+      speakers: speakerList
+        .map(readSpeaker)
+        .filter((speaker): speaker is SpeakerMention => speaker !== null),
       date: dateParts?.date ?? null,
       start,
       end,

@@ -42,7 +42,10 @@ const VIDEO_SHORTCODES: Record<string, (id: string) => string> = {
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly);
 
-const renderer = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize);
+const renderer = unified()
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSanitize);
 
 /** Most posts have no raw HTML; re-parsing the tree as HTML (rehype-raw) is then wasted work. */
 const rendererWithoutRaw = unified().use(remarkRehype).use(rehypeSanitize);
@@ -52,7 +55,12 @@ const serialiser = unified().use(rehypeStringify);
 /** 1-based line within `text` of a character offset. */
 function lineAt(text: string, offset: number): number {
   let line = 1;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+  for (
+    let index = text.indexOf('\n');
+    index !== -1 && index < offset;
+    index = text.indexOf('\n', index + 1)
+  )
+    line++;
   return line;
 }
 
@@ -70,26 +78,36 @@ function firstArgument(args: string): string | null {
 function replaceShortcodes(body: string, file: string, bodyLine: number) {
   const diagnostics: Diagnostic[] = [];
   const videos: { url: string; label: string }[] = [];
-  const markdown = body.replace(SHORTCODE, (match, _delimiter: string, closing: string, name: string, args: string, offset: number) => {
-    const line = bodyLine + lineAt(body, offset) - 1;
-    // A shortcode may span lines; its replacement keeps them, so later tree positions still map.
-    const keptLines = '\n'.repeat(match.split('\n').length - 1);
-    const video = VIDEO_SHORTCODES[name.toLowerCase()];
-    if (video && !closing) {
-      const id = firstArgument(args);
-      if (id) {
-        const url = video(id);
-        videos.push({ url, label: name });
-        return `[${name === 'youtube' ? 'YouTube' : 'Bilibili'}](${url})${keptLines}`;
+  const markdown = body.replace(
+    SHORTCODE,
+    (match, _delimiter: string, closing: string, name: string, args: string, offset: number) => {
+      const line = bodyLine + lineAt(body, offset) - 1;
+      // A shortcode may span lines; its replacement keeps them, so later tree positions still map.
+      const keptLines = '\n'.repeat(match.split('\n').length - 1);
+      const video = VIDEO_SHORTCODES[name.toLowerCase()];
+      if (video && !closing) {
+        const id = firstArgument(args);
+        if (id) {
+          const url = video(id);
+          videos.push({ url, label: name });
+          return `[${name === 'youtube' ? 'YouTube' : 'Bilibili'}](${url})${keptLines}`;
+        }
       }
-    }
-    if (!closing) {
-      diagnostics.push(
-        diagnostic('warning', 'shortcode-removed', file, `Hugo shortcode "${name}" has no meaning in Sidecar and was removed; write plain Markdown (a link or an image) if its content matters.`, line, null),
-      );
-    }
-    return match.startsWith('{{%') || match.startsWith('{{<') ? keptLines : match;
-  });
+      if (!closing) {
+        diagnostics.push(
+          diagnostic(
+            'warning',
+            'shortcode-removed',
+            file,
+            `Hugo shortcode "${name}" has no meaning in Sidecar and was removed; write plain Markdown (a link or an image) if its content matters.`,
+            line,
+            null,
+          ),
+        );
+      }
+      return match.startsWith('{{%') || match.startsWith('{{<') ? keptLines : match;
+    },
+  );
   return { markdown, videos, diagnostics };
 }
 
@@ -104,12 +122,21 @@ export function renderMarkdown(body: string, file: string, bodyLine: number): Re
     if (!UNSAFE_HTML.test(node.value)) return;
     const line = node.position ? node.position.start.line + bodyLine - 1 : null;
     diagnostics.push(
-      diagnostic('warning', 'unsafe-html-removed', file, 'Raw HTML with a script, an event handler (on…=) or a javascript: URL was removed; use plain Markdown links and images instead.', line, node.position?.start.column ?? null),
+      diagnostic(
+        'warning',
+        'unsafe-html-removed',
+        file,
+        'Raw HTML with a script, an event handler (on…=) or a javascript: URL was removed; use plain Markdown links and images instead.',
+        line,
+        node.position?.start.column ?? null,
+      ),
     );
   });
   // remark-rehype builds a new tree and leaves the Markdown tree as it was, so no copy is needed.
   const hast = (hasHtml ? renderer : rendererWithoutRaw).runSync(tree) as HastRoot;
   const html = serialiser.stringify(hast);
-  const text = toText(hast, { whitespace: 'normal' }).replace(/\n{3,}/g, '\n\n').trim();
+  const text = toText(hast, { whitespace: 'normal' })
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   return { tree, html, text, videos, diagnostics };
 }

@@ -17,7 +17,10 @@ export function shortHash(text: string, length = HASH_LENGTH): string {
  * and stripped of diacritics, everything else separates words.
  */
 export function slugify(text: string, maxWords = MAX_SLUG_WORDS): string {
-  const spelled = text.replace(/\p{Script=Han}+/gu, (han) => ` ${pinyin(han, { toneType: 'none', type: 'array', v: true }).join(' ')} `);
+  const spelled = text.replace(
+    /\p{Script=Han}+/gu,
+    (han) => ` ${pinyin(han, { toneType: 'none', type: 'array', v: true }).join(' ')} `,
+  );
   return spelled
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -30,5 +33,8 @@ export function slugify(text: string, maxWords = MAX_SLUG_WORDS): string {
 
 /** Folds the ways one name gets written (spaces, case, full-width letters) into one key. */
 export function nameKey(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[\s·.\-_]+/g, '');
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s·.\-_]+/g, '');
 }

@@ -15,7 +15,11 @@ const GOOD = post(
 function compileBeside(bad: SourceFile) {
   const result = compile([GOOD, bad]);
   const good = result.bundle.events.find((event) => event.source === 'good/index.md');
-  expect(good).toMatchObject({ title: 'Cloud Native Meetup 杭州站', date: '2023-05-20', start: '14:00' });
+  expect(good).toMatchObject({
+    title: 'Cloud Native Meetup 杭州站',
+    date: '2023-05-20',
+    start: '14:00',
+  });
   expect(result.bundle.talks.filter((talk) => talk.eventId === good?.id)).toHaveLength(1);
   const about = result.diagnostics.filter((item) => item.file === bad.path);
   return { ...result, about };
@@ -23,7 +27,9 @@ function compileBeside(bad: SourceFile) {
 
 describe('bad input', () => {
   it('broken YAML is an error at the line and column of the mistake', () => {
-    const { about, bundle } = compileBeside(post('broken-yaml.md', '---\ntitle: "Meetup\ndate: [2021-01-01\n---\n\nbody\n'));
+    const { about, bundle } = compileBeside(
+      post('broken-yaml.md', '---\ntitle: "Meetup\ndate: [2021-01-01\n---\n\nbody\n'),
+    );
     const error = about.find((item) => item.code === 'yaml-syntax');
     expect(error).toMatchObject({ severity: 'error', file: 'broken-yaml.md' });
     expect(error?.line).toBeGreaterThanOrEqual(2);
@@ -34,14 +40,20 @@ describe('bad input', () => {
 
   it('an empty file is an error, and no event', () => {
     const { about, bundle } = compileBeside(post('empty.md', ''));
-    expect(about).toEqual([expect.objectContaining({ severity: 'error', code: 'empty-post', line: 1 })]);
+    expect(about).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'empty-post', line: 1 }),
+    ]);
     expect(bundle.events).toHaveLength(1);
   });
 
   it('a binary file named .md is an error, and no event', () => {
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+    ]);
     const { about, bundle } = compileBeside(post('photo.md', png));
-    expect(about).toEqual([expect.objectContaining({ severity: 'error', code: 'binary-file', file: 'photo.md' })]);
+    expect(about).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'binary-file', file: 'photo.md' }),
+    ]);
     expect(about[0]?.message).toMatch(/binary/);
     expect(bundle.events).toHaveLength(1);
   });
@@ -56,19 +68,32 @@ describe('bad input', () => {
 
   it('<script> and onerror= in raw HTML are removed from the page and reported at their lines', () => {
     const { about, bundle } = compileBeside(
-      post('xss.md', '---\ntitle: XSS\ndate: 2023-01-01\n---\n\nHello<br/>world\n\n<script>alert(1)</script>\n\n<img src="x.png" onerror="alert(2)">\n\n[click](javascript:alert(3))\n'),
+      post(
+        'xss.md',
+        '---\ntitle: XSS\ndate: 2023-01-01\n---\n\nHello<br/>world\n\n<script>alert(1)</script>\n\n<img src="x.png" onerror="alert(2)">\n\n[click](javascript:alert(3))\n',
+      ),
     );
     const html = bundle.events.find((event) => event.source === 'xss.md')?.html ?? '';
     expect(html).not.toMatch(/<script|onerror|javascript:|alert/i);
     expect(html).toContain('<br>');
     expect(html).toContain('<img src="x.png">');
-    expect(about.filter((item) => item.code === 'unsafe-html-removed').map((item) => item.line)).toEqual([8, 10]);
+    expect(
+      about.filter((item) => item.code === 'unsafe-html-removed').map((item) => item.line),
+    ).toEqual([8, 10]);
   });
 
   it('a post with no front matter still compiles, with a warning to add some', () => {
-    const { about, bundle } = compileBeside(post('bare.md', '# Service Mesh 沙龙\n\n2023 年 6 月 3 日，上海。\n'));
-    expect(about).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'no-front-matter', line: 1 }));
-    expect(bundle.events.find((event) => event.source === 'bare.md')).toMatchObject({ title: 'Service Mesh 沙龙', date: '2023-06-03', city: '上海' });
+    const { about, bundle } = compileBeside(
+      post('bare.md', '# Service Mesh 沙龙\n\n2023 年 6 月 3 日，上海。\n'),
+    );
+    expect(about).toContainEqual(
+      expect.objectContaining({ severity: 'warning', code: 'no-front-matter', line: 1 }),
+    );
+    expect(bundle.events.find((event) => event.source === 'bare.md')).toMatchObject({
+      title: 'Service Mesh 沙龙',
+      date: '2023-06-03',
+      city: '上海',
+    });
   });
 
   it('two posts claiming the same id: an error naming both, and both events kept under distinct ids', () => {
@@ -84,29 +109,48 @@ describe('bad input', () => {
   });
 
   it('a date such as 2021-13-45 is an error at the line of the key', () => {
-    const { about, bundle } = compileBeside(post('bad-date.md', '---\ntitle: Meetup\ndate: 2021-13-45\n---\n\nbody\n'));
-    expect(about).toContainEqual(expect.objectContaining({ severity: 'error', code: 'invalid-date', line: 3 }));
+    const { about, bundle } = compileBeside(
+      post('bad-date.md', '---\ntitle: Meetup\ndate: 2021-13-45\n---\n\nbody\n'),
+    );
+    expect(about).toContainEqual(
+      expect.objectContaining({ severity: 'error', code: 'invalid-date', line: 3 }),
+    );
     expect(about.find((item) => item.code === 'invalid-date')?.message).toContain('2021-13-45');
     expect(bundle.events.find((event) => event.source === 'bad-date.md')?.date).toBeNull();
   });
 
   it('an end time before the start time is a warning at its line, and the end is dropped', () => {
     const { about, bundle } = compileBeside(
-      post('reversed.md', '---\ntitle: Meetup\ndate: 2023-01-01\n---\n\n| 时间 | 议题 | 讲师 |\n| --- | --- | --- |\n| 14:50-13:10 | 服务网格实践 | 李四（腾讯云） |\n'),
+      post(
+        'reversed.md',
+        '---\ntitle: Meetup\ndate: 2023-01-01\n---\n\n| 时间 | 议题 | 讲师 |\n| --- | --- | --- |\n| 14:50-13:10 | 服务网格实践 | 李四（腾讯云） |\n',
+      ),
     );
-    expect(about).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'time-range-reversed', line: 8 }));
+    expect(about).toContainEqual(
+      expect.objectContaining({ severity: 'warning', code: 'time-range-reversed', line: 8 }),
+    );
     const talk = bundle.talks.find((candidate) => candidate.title === '服务网格实践');
     expect(talk).toMatchObject({ start: '14:50', end: null });
   });
 
   it('an event-level range that runs backwards is reported too', () => {
-    const { about, bundle } = compileBeside(post('event-reversed.md', '---\ntitle: Meetup\n---\n\n- 活动时间：2023 年 05 月 20 日 17:00-14:00\n'));
+    const { about, bundle } = compileBeside(
+      post(
+        'event-reversed.md',
+        '---\ntitle: Meetup\n---\n\n- 活动时间：2023 年 05 月 20 日 17:00-14:00\n',
+      ),
+    );
     expect(about).toContainEqual(expect.objectContaining({ code: 'time-range-reversed', line: 5 }));
-    expect(bundle.events.find((event) => event.source === 'event-reversed.md')).toMatchObject({ start: '17:00', end: null });
+    expect(bundle.events.find((event) => event.source === 'event-reversed.md')).toMatchObject({
+      start: '17:00',
+      end: null,
+    });
   });
 
   it('a TOML syntax error names the file line', () => {
     const { about } = compileBeside(post('broken.toml.md', '+++\ntitle = "x"\ndate = \n+++\n'));
-    expect(about).toContainEqual(expect.objectContaining({ severity: 'error', code: 'toml-syntax', line: 3 }));
+    expect(about).toContainEqual(
+      expect.objectContaining({ severity: 'error', code: 'toml-syntax', line: 3 }),
+    );
   });
 });

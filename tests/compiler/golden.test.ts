@@ -24,7 +24,9 @@ beforeAll(async () => {
 describe('the seed posts', () => {
   it('compile with no errors, one event per post', () => {
     expect(result.diagnostics.filter((item) => item.severity === 'error')).toEqual([]);
-    expect(bundle.events.map((event) => event.source).sort()).toEqual([QCON_DECK, HANGZHOU, ISTIO, SOFA_THIRD, MULAN].sort());
+    expect(bundle.events.map((event) => event.source).sort()).toEqual(
+      [QCON_DECK, HANGZHOU, ISTIO, SOFA_THIRD, MULAN].sort(),
+    );
   });
 
   it('000: the Hangzhou recap is the first Service Mesh Meetup, on 30 June 2018 from 13:30 at 蚂蚁Z空间', () => {
@@ -39,13 +41,25 @@ describe('the seed posts', () => {
       postDate: '2018-07-03',
       lang: 'zh',
     });
-    expect(event.links).toContainEqual(expect.objectContaining({ kind: 'slides', url: 'https://github.com/servicemesher/meetup-slides' }));
-    expect(event.links).toContainEqual(expect.objectContaining({ kind: 'video', url: 'http://www.itdks.com/eventlist/detail/2311' }));
+    expect(event.links).toContainEqual(
+      expect.objectContaining({
+        kind: 'slides',
+        url: 'https://github.com/servicemesher/meetup-slides',
+      }),
+    );
+    expect(event.links).toContainEqual(
+      expect.objectContaining({ kind: 'video', url: 'http://www.itdks.com/eventlist/detail/2311' }),
+    );
   });
 
   it('000: its four talks are read from the bold 姓名（公司）：题目 lines, in order', () => {
     const talks = talksOf(bundle, eventFrom(bundle, HANGZHOU));
-    expect(talks.map((talk) => [talk.speakers.map((speaker) => `${speaker.name}（${speaker.org}）`).join(), talk.title])).toEqual([
+    expect(
+      talks.map((talk) => [
+        talk.speakers.map((speaker) => `${speaker.name}（${speaker.org}）`).join(),
+        talk.title,
+      ]),
+    ).toEqual([
       ['敖小剑（蚂蚁金服）', '大规模微服务架构下的 Service Mesh 探索之路'],
       ['刘超（网易）', '网易云的 Service Mesh 产品架构和实现'],
       ['唐鹏程（才云科技）', '在 Kubernetes 上搭建高可用 Service Mesh 监控'],
@@ -82,7 +96,9 @@ describe('the seed posts', () => {
 
   it('002: its five talks carry speakers, companies, roles, abstracts and their own slide PDF', () => {
     const talks = talksOf(bundle, eventFrom(bundle, SOFA_THIRD));
-    expect(talks.map((talk) => talk.speakers.map((speaker) => `${speaker.name}/${speaker.org}`).join())).toEqual([
+    expect(
+      talks.map((talk) => talk.speakers.map((speaker) => `${speaker.name}/${speaker.org}`).join()),
+    ).toEqual([
       '黄挺/蚂蚁集团',
       '田洪亮/蚂蚁集团',
       '王发康/蚂蚁集团',
@@ -124,7 +140,12 @@ describe('the seed posts', () => {
 
   it('003: the agenda table gives the welcome speech and six talks with times and speakers; sign-in and the break are not talks', () => {
     const talks = talksOf(bundle, eventFrom(bundle, ISTIO));
-    expect(talks.map((talk) => `${talk.start} ${talk.title} — ${talk.speakers.map((speaker) => speaker.name).join(', ')}`)).toEqual([
+    expect(
+      talks.map(
+        (talk) =>
+          `${talk.start} ${talk.title} — ${talk.speakers.map((speaker) => speaker.name).join(', ')}`,
+      ),
+    ).toEqual([
       '13:50 Welcome speech — Craig Box, Ding Shaojun',
       '14:00 Interpretation of the "Service Grid Technical Capability Requirements" Standard — Yin Xia Mengxue',
       '14:30 Service Grid Data Plane Hot Upgrade Technology Sharing — Shi Zehuan',
@@ -137,12 +158,20 @@ describe('the seed posts', () => {
     expect(last).toMatchObject({ start: '16:45', end: '17:15', date: '2021-07-10' });
     expect(last?.speakers[0]).toMatchObject({ name: 'Zhang Zhihan', org: 'Tetrate' });
     expect(talks[0]?.speakers[1]?.name).toBe('Ding Shaojun');
-    expect(bundle.speakers.find((speaker) => speaker.name === 'Ding Shaojun')?.aliases).toContain('Iris Ding');
+    expect(bundle.speakers.find((speaker) => speaker.name === 'Ding Shaojun')?.aliases).toContain(
+      'Iris Ding',
+    );
   });
 
   it('004: the double-encoded Mulan post is an online event on 1 April 2022, 09:30–12:00, with five talks', () => {
     const event = eventFrom(bundle, MULAN);
-    expect(event).toMatchObject({ date: '2022-04-01', start: '09:30', end: '12:00', timezone: 'Asia/Shanghai', format: 'online' });
+    expect(event).toMatchObject({
+      date: '2022-04-01',
+      start: '09:30',
+      end: '12:00',
+      timezone: 'Asia/Shanghai',
+      format: 'online',
+    });
     expect(event.title).toContain('SOFAMeetup&木兰技术开放日');
     const talks = talksOf(bundle, event);
     expect(talks).toHaveLength(5);
@@ -156,7 +185,10 @@ describe('the seed posts', () => {
   it('every talk belongs to its event and every speaker lists the talks that name them', () => {
     for (const talk of bundle.talks) {
       expect(bundle.events.find((event) => event.id === talk.eventId)?.talkIds).toContain(talk.id);
-      for (const speaker of talk.speakers) expect(bundle.speakers.find((candidate) => candidate.id === speaker.id)?.talkIds).toContain(talk.id);
+      for (const speaker of talk.speakers)
+        expect(bundle.speakers.find((candidate) => candidate.id === speaker.id)?.talkIds).toContain(
+          talk.id,
+        );
     }
   });
 });
