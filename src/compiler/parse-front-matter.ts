@@ -19,8 +19,9 @@ export interface SplitPost {
   diagnostics: Diagnostic[];
 }
 
-const YAML_FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-const TOML_FENCE = /^\+\+\+[ \t]*\r?\n([\s\S]*?)\r?\n\+\+\+[ \t]*(?:\r?\n|$)/;
+/** The front matter may be empty (`---` right after `---`), as Hugo allows. */
+const YAML_FENCE = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)??---[ \t]*(?:\r?\n|$)/;
+const TOML_FENCE = /^\+\+\+[ \t]*\r?\n(?:([\s\S]*?)\r?\n)??\+\+\+[ \t]*(?:\r?\n|$)/;
 
 function countLines(text: string): number {
   let lines = 0;
@@ -61,7 +62,8 @@ function parseYaml(raw: string, file: string, diagnostics: Diagnostic[]): Record
   const document = parseDocument(raw, { prettyErrors: true, uniqueKeys: false });
   for (const error of document.errors) {
     const position = error.linePos?.[0];
-    const message = error.message.split('\n')[0] ?? error.message;
+    // The parser's own `at line N, column M` counts from the front matter, not the file: drop it.
+    const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
     // +1: the opening `---` fence is line 1 of the file.
     diagnostics.push(
       diagnostic('error', 'yaml-syntax', file, `YAML front matter does not parse: ${message}. Fix the front matter; quote values that contain ':' or '#'.`, position ? position.line + 1 : null, position?.col ?? null),
@@ -132,7 +134,8 @@ export function parseFrontMatter(text: string, file: string): SplitPost {
 export function lineOfKey(post: Pick<SplitPost, 'raw' | 'kind'>, key: string): number | null {
   if (post.kind === 'none') return null;
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`^\\s*"?${escaped}"?\\s*[:=]`, 'm');
+  // [ \t], not \s: a match must not start on an earlier blank line, nor after the \r of a CRLF.
+  const pattern = new RegExp(`^[ \\t]*"?${escaped}"?[ \\t]*[:=]`, 'm');
   const match = pattern.exec(post.raw);
   if (!match) return null;
   // JSON front matter starts on line 1 itself; fenced kinds start after the fence line.

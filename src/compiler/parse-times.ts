@@ -144,8 +144,11 @@ const LATEST_UNMARKED_MORNING_HOUR = 7;
 /** A clock time: `13:30`, `19：00` (full-width colon), `7 点`, `7点半`. */
 const CLOCK = /(\d{1,2})\s*(?:[:：]\s*(\d{2})|\s*点\s*(半|\d{1,2}\s*分?)?)/g;
 
-/** Separators of a range: `-`, `~`, `－`, `—`, `–`, `至`, `到`, `to`. */
-const RANGE_SEPARATOR = /^\s*(?:-|~|～|－|—|–|至|到|to)\s*$/i;
+/**
+ * Separators of a range: `-`, `~`, `－`, `—`, `–`, `至`, `到`, `to`, after the start's own
+ * am/pm if it has one (`9:00am - 12:30pm`).
+ */
+const RANGE_SEPARATOR = /^\s*(?:[ap]\.?m\.?)?\s*(?:-|~|～|－|—|–|至|到|to)\s*$/i;
 
 interface Clock {
   hour: number;
