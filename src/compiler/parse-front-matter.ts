@@ -63,10 +63,20 @@ function parseYaml(raw: string, file: string, diagnostics: Diagnostic[]): Record
   for (const error of document.errors) {
     const position = error.linePos?.[0];
     // The parser's own `at line N, column M` counts from the front matter, not the file: drop it.
-    const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+    const message = (error.message.split('\n')[0] ?? error.message).replace(
+      / at line \d+, column \d+:?$/,
+      '',
+    );
     // +1: the opening `---` fence is line 1 of the file.
     diagnostics.push(
-      diagnostic('error', 'yaml-syntax', file, `YAML front matter does not parse: ${message}. Fix the front matter; quote values that contain ':' or '#'.`, position ? position.line + 1 : null, position?.col ?? null),
+      diagnostic(
+        'error',
+        'yaml-syntax',
+        file,
+        `YAML front matter does not parse: ${message}. Fix the front matter; quote values that contain ':' or '#'.`,
+        position ? position.line + 1 : null,
+        position?.col ?? null,
+      ),
     );
   }
   if (document.errors.length > 0) return {};
@@ -74,19 +84,36 @@ function parseYaml(raw: string, file: string, diagnostics: Diagnostic[]): Record
   return isRecord(value) ? value : {};
 }
 
-function parseTomlBlock(raw: string, file: string, diagnostics: Diagnostic[]): Record<string, unknown> {
+function parseTomlBlock(
+  raw: string,
+  file: string,
+  diagnostics: Diagnostic[],
+): Record<string, unknown> {
   try {
     return parseToml(raw);
   } catch (error) {
     const line = error instanceof TomlError ? error.line + 1 : null;
     const column = error instanceof TomlError ? error.column : null;
     const message = (error as Error).message.split('\n')[0] ?? '';
-    diagnostics.push(diagnostic('error', 'toml-syntax', file, `TOML front matter does not parse: ${message}. Fix the front matter between the +++ lines.`, line, column));
+    diagnostics.push(
+      diagnostic(
+        'error',
+        'toml-syntax',
+        file,
+        `TOML front matter does not parse: ${message}. Fix the front matter between the +++ lines.`,
+        line,
+        column,
+      ),
+    );
     return {};
   }
 }
 
-function parseJsonBlock(raw: string, file: string, diagnostics: Diagnostic[]): Record<string, unknown> {
+function parseJsonBlock(
+  raw: string,
+  file: string,
+  diagnostics: Diagnostic[],
+): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(raw);
     return isRecord(value) ? value : {};
@@ -94,7 +121,16 @@ function parseJsonBlock(raw: string, file: string, diagnostics: Diagnostic[]): R
     const message = (error as Error).message;
     const offset = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
     const where = Number.isNaN(offset) ? null : locate(raw, offset);
-    diagnostics.push(diagnostic('error', 'json-syntax', file, `JSON front matter does not parse: ${message}. Fix the object at the top of the post.`, where?.line ?? null, where?.column ?? null));
+    diagnostics.push(
+      diagnostic(
+        'error',
+        'json-syntax',
+        file,
+        `JSON front matter does not parse: ${message}. Fix the object at the top of the post.`,
+        where?.line ?? null,
+        where?.column ?? null,
+      ),
+    );
     return {};
   }
 }
@@ -106,26 +142,65 @@ export function parseFrontMatter(text: string, file: string): SplitPost {
   if (yaml) {
     const raw = yaml[1] ?? '';
     const data = parseYaml(raw, file, diagnostics);
-    return { kind: 'yaml', data, raw, body: text.slice(yaml[0].length), bodyLine: countLines(yaml[0]) + 1, diagnostics };
+    return {
+      kind: 'yaml',
+      data,
+      raw,
+      body: text.slice(yaml[0].length),
+      bodyLine: countLines(yaml[0]) + 1,
+      diagnostics,
+    };
   }
   const toml = TOML_FENCE.exec(text);
   if (toml) {
     const raw = toml[1] ?? '';
     const data = parseTomlBlock(raw, file, diagnostics);
-    return { kind: 'toml', data, raw, body: text.slice(toml[0].length), bodyLine: countLines(toml[0]) + 1, diagnostics };
+    return {
+      kind: 'toml',
+      data,
+      raw,
+      body: text.slice(toml[0].length),
+      bodyLine: countLines(toml[0]) + 1,
+      diagnostics,
+    };
   }
   if (text.startsWith('{')) {
     const end = findJsonEnd(text);
     if (end === -1) {
-      diagnostics.push(diagnostic('error', 'json-syntax', file, 'The JSON front matter never closes: add the final }.', 1, 1));
+      diagnostics.push(
+        diagnostic(
+          'error',
+          'json-syntax',
+          file,
+          'The JSON front matter never closes: add the final }.',
+          1,
+          1,
+        ),
+      );
       return { kind: 'json', data: {}, raw: text, body: '', bodyLine: 1, diagnostics };
     }
     const raw = text.slice(0, end);
     const data = parseJsonBlock(raw, file, diagnostics);
-    return { kind: 'json', data, raw, body: text.slice(end), bodyLine: countLines(raw) + 1, diagnostics };
+    return {
+      kind: 'json',
+      data,
+      raw,
+      body: text.slice(end),
+      bodyLine: countLines(raw) + 1,
+      diagnostics,
+    };
   }
   if (/^(---|\+\+\+)[ \t]*\r?\n/.test(text)) {
-    diagnostics.push(diagnostic('error', 'front-matter-unclosed', file, `The front matter opened on line 1 never closes: end it with a line holding only ${text.slice(0, 3)}.`, 1, 1));
+    diagnostics.push(
+      diagnostic(
+        'error',
+        'front-matter-unclosed',
+        file,
+        `The front matter opened on line 1 never closes: end it with a line holding only ${text.slice(0, 3)}.`,
+        1,
+        1,
+      ),
+    );
   }
   return { kind: 'none', data: {}, raw: '', body: text, bodyLine: 1, diagnostics };
 }

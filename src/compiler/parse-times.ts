@@ -17,7 +17,19 @@ export interface TimeRange {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 function pad(value: number): string {
@@ -27,7 +39,12 @@ function pad(value: number): string {
 /** 'YYYY-MM-DD' when the day exists in the calendar (no 2021-13-45, no 2021-02-30), else null. */
 export function formatDate(year: number, month: number, day: number): string | null {
   const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
+  if (
+    probe.getUTCFullYear() !== year ||
+    probe.getUTCMonth() !== month - 1 ||
+    probe.getUTCDate() !== day
+  )
+    return null;
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
@@ -37,7 +54,8 @@ export function formatTime(hour: number, minute: number): string | null {
   return `${pad(hour)}:${pad(minute)}`;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+const ISO_DATE =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 
 /**
  * Reads a front-matter date: a YAML string, a TOML date (its `toISOString` keeps the written
@@ -61,7 +79,13 @@ export function parseFrontMatterDate(value: unknown): DateParts | null {
   const time = match[4] !== undefined ? formatTime(Number(match[4]), Number(match[5])) : null;
   if (match[4] !== undefined && !time) return null;
   const zone = match[6];
-  const offset = !zone ? null : zone === 'Z' ? '+00:00' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  const offset = !zone
+    ? null
+    : zone === 'Z'
+      ? '+00:00'
+      : zone.includes(':')
+        ? zone
+        : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   return { date, time, offset };
 }
 
@@ -75,8 +99,10 @@ export interface FoundDate {
 }
 
 const CHINESE_DATE = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g;
-const ENGLISH_MONTH_FIRST = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?/gi;
-const ENGLISH_DAY_FIRST = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+(\d{4}))?/gi;
+const ENGLISH_MONTH_FIRST =
+  /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?/gi;
+const ENGLISH_DAY_FIRST =
+  /\b(\d{1,2})(?:st|nd|rd|th)?\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+(\d{4}))?/gi;
 const NUMERIC_DATE = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/g;
 
 /**
@@ -104,22 +130,46 @@ function nearestYear(month: number, day: number, reference: string | null): numb
 /** Every day written in `text`, in order; `postDate` supplies the year when the text omits it. */
 export function findDates(text: string, postDate: string | null): FoundDate[] {
   const found: FoundDate[] = [];
-  const add = (year: number | null, month: number, day: number, index: number, yearWritten: boolean) => {
+  const add = (
+    year: number | null,
+    month: number,
+    day: number,
+    index: number,
+    yearWritten: boolean,
+  ) => {
     const fullYear = year ?? nearestYear(month, day, postDate);
     if (fullYear === null) return;
     const date = formatDate(fullYear, month, day);
     if (date) found.push({ date, index, yearWritten });
   };
   for (const match of text.matchAll(CHINESE_DATE)) {
-    add(match[1] ? Number(match[1]) : null, Number(match[2]), Number(match[3]), match.index, Boolean(match[1]));
+    add(
+      match[1] ? Number(match[1]) : null,
+      Number(match[2]),
+      Number(match[3]),
+      match.index,
+      Boolean(match[1]),
+    );
   }
   for (const match of text.matchAll(ENGLISH_MONTH_FIRST)) {
     const month = MONTHS[(match[1] ?? '').toLowerCase()] ?? 0;
-    add(match[3] ? Number(match[3]) : null, month, Number(match[2]), match.index, Boolean(match[3]));
+    add(
+      match[3] ? Number(match[3]) : null,
+      month,
+      Number(match[2]),
+      match.index,
+      Boolean(match[3]),
+    );
   }
   for (const match of text.matchAll(ENGLISH_DAY_FIRST)) {
     const month = MONTHS[(match[2] ?? '').toLowerCase()] ?? 0;
-    add(match[3] ? Number(match[3]) : null, month, Number(match[1]), match.index, Boolean(match[3]));
+    add(
+      match[3] ? Number(match[3]) : null,
+      month,
+      Number(match[1]),
+      match.index,
+      Boolean(match[3]),
+    );
   }
   for (const match of text.matchAll(NUMERIC_DATE)) {
     add(Number(match[1]), Number(match[2]), Number(match[3]), match.index, true);
@@ -172,7 +222,12 @@ function readClocks(text: string): Clock[] {
 }
 
 /** Applies 上午/下午/am/pm, and the afternoon default for unmarked small hours. */
-function toTwentyFourHours(clock: Clock, text: string, afternoonByDefault: boolean, inherited: 'am' | 'pm' | null): { hour: number; marker: 'am' | 'pm' | null } {
+function toTwentyFourHours(
+  clock: Clock,
+  text: string,
+  afternoonByDefault: boolean,
+  inherited: 'am' | 'pm' | null,
+): { hour: number; marker: 'am' | 'pm' | null } {
   const before = text.slice(Math.max(0, clock.index - 6), clock.index);
   const after = text.slice(clock.end, clock.end + 6);
   let marker: 'am' | 'pm' | null = null;
@@ -182,7 +237,8 @@ function toTwentyFourHours(clock: Clock, text: string, afternoonByDefault: boole
   let hour = clock.hour;
   if (effective === 'pm' && hour < 12) hour += 12;
   else if (effective === 'am' && hour === 12) hour = 0;
-  else if (!effective && afternoonByDefault && hour >= 1 && hour < LATEST_UNMARKED_MORNING_HOUR) hour += 12;
+  else if (!effective && afternoonByDefault && hour >= 1 && hour < LATEST_UNMARKED_MORNING_HOUR)
+    hour += 12;
   return { hour, marker };
 }
 
@@ -204,7 +260,13 @@ export function findTimeRange(text: string): TimeRange | null {
   if (!isRange || !second) return { start: startTime, end: null };
   let end = toTwentyFourHours(second, text, false, start.marker);
   // `1:30-5:00` after an afternoon start: the end is in the afternoon too.
-  if (!end.marker && !start.marker && end.hour + 12 <= 23 && end.hour < start.hour && start.hour >= 12) {
+  if (
+    !end.marker &&
+    !start.marker &&
+    end.hour + 12 <= 23 &&
+    end.hour < start.hour &&
+    start.hour >= 12
+  ) {
     end = { hour: end.hour + 12, marker: null };
   }
   // `11:00 ~ 12:30 am`: a range never runs backwards through midnight; 12 there means noon.
@@ -215,7 +277,10 @@ export function findTimeRange(text: string): TimeRange | null {
 
 /** Zone names and abbreviations posts use, mapped to IANA zones. */
 const ZONE_WORDS: [RegExp, string][] = [
-  [/\b(CST|GMT\s*\+\s*0?8(?::?00)?|UTC\s*\+\s*0?8(?::?00)?|Beijing Time|China Standard Time)\b|北京时间/i, 'Asia/Shanghai'],
+  [
+    /\b(CST|GMT\s*\+\s*0?8(?::?00)?|UTC\s*\+\s*0?8(?::?00)?|Beijing Time|China Standard Time)\b|北京时间/i,
+    'Asia/Shanghai',
+  ],
   [/\b(PST|PDT|Pacific Time)\b/, 'America/Los_Angeles'],
   [/\b(EST|EDT|Eastern Time)\b/, 'America/New_York'],
   [/\b(CET|CEST)\b/, 'Europe/Berlin'],
