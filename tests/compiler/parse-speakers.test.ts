@@ -1,0 +1,204 @@
+/**
+ * Who gives a talk, read out of the lines and agenda cells organizers write. The cases are the
+ * seed posts' own: the Hangzhou recap, the SOFAStack anniversary, the Mulan livestream and the
+ * Istio meetup table.
+ */
+import { describe, it, expect } from 'vitest';
+import {
+  countPinyinSyllables,
+  parseChineseSpeaker,
+  splitSessionCell,
+} from '../../src/compiler/parse-speakers';
+
+describe('parseChineseSpeaker: a speaker line in a Chinese post', () => {
+  it('reads the company in brackets: 敖小剑（蚂蚁金服）', () => {
+    expect(parseChineseSpeaker('敖小剑（蚂蚁金服）')).toEqual({
+      name: '敖小剑',
+      org: '蚂蚁金服',
+      role: null,
+      aliases: [],
+    });
+  });
+
+  it('reads the bold recap line 敖小剑（蚂蚁金服）：题目 without taking the title for the company', () => {
+    const mention = parseChineseSpeaker(
+      '**敖小剑（蚂蚁金服）：大规模微服务架构下的 Service Mesh 探索之路**',
+    );
+    expect(mention).toMatchObject({ name: '敖小剑', org: '蚂蚁金服' });
+  });
+
+  it('splits 蚂蚁集团资深技术专家 into company and role, and stops at the first clause', () => {
+    const line =
+      '黄挺，蚂蚁集团资深技术专家，目前主要负责蚂蚁中间件团队，推动了蚂蚁 Service Mesh，Serverless 等云原生技术在蚂蚁落地。';
+    expect(parseChineseSpeaker(line)).toEqual({
+      name: '黄挺',
+      org: '蚂蚁集团',
+      role: '资深技术专家',
+      aliases: [],
+    });
+  });
+
+  it('reads a Latin job title glued to the company: 时速云CTO', () => {
+    const line =
+      '王磊，时速云CTO，负责时速云企业级容器 PaaS、中间件、DevOps、微服务治理、API 网关等多个云原生产品';
+    expect(parseChineseSpeaker(line)).toMatchObject({ name: '王磊', org: '时速云', role: 'CTO' });
+  });
+
+  it('reads a name followed by a space, with every role after the company kept', () => {
+    expect(parseChineseSpeaker('王庆 英特尔研发总监、木兰开源社区技术委员会成员')).toEqual({
+      name: '王庆',
+      org: '英特尔',
+      role: '研发总监、木兰开源社区技术委员会成员',
+      aliases: [],
+    });
+  });
+
+  it('reads a speaker line quoted with >, as the Mulan post writes them', () => {
+    expect(parseChineseSpeaker('>刘新 都广科技创始人、建木核心开发者。')).toMatchObject({
+      name: '刘新',
+      org: '都广科技',
+      role: '创始人、建木核心开发者',
+    });
+  });
+
+  it('keeps a 花名 as an alias and finds the company in the description that follows', () => {
+    const mention = parseChineseSpeaker(
+      '周群力（花名：仪式）目前在蚂蚁集团中间件团队负责 Layotto 项目研发',
+    );
+    expect(mention).toMatchObject({ name: '周群力', org: '蚂蚁集团', aliases: ['仪式'] });
+  });
+
+  it('finds the company inside a bracketed description: 周群力（目前在蚂蚁集团…）', () => {
+    const mention = parseChineseSpeaker('周群力（目前在蚂蚁集团中间件团队负责 Layotto 项目研发）');
+    expect(mention).toMatchObject({ name: '周群力', org: '蚂蚁集团', aliases: [] });
+  });
+
+  it.each([
+    ['a biography that starts with the company', '腾讯云技术专家，Clusternet 项目发起人。'],
+    ['a sentence that starts in Latin letters', 'SOFA 开源已经进行了三年的时间，在本次分享中'],
+    ['a list item', '- 了解机密计算这一激动人心的新兴技术方向；'],
+  ])('returns null for %s', (_kind, line) => {
+    expect(parseChineseSpeaker(line)).toBeNull();
+  });
+});
+
+/** The Session column of the agenda table in content/2021/istio-meetup-china-beijing/index.md. */
+const ISTIO_SESSIONS = {
+  signIn: 'Sign in',
+  welcome:
+    'Welcome speech-Craig Box (Istio steering committee member), Ding Shaojun (Iris Ding) (Intel cloud computing engineer)',
+  standard:
+    'Interpretation of the "Service Grid Technical Capability Requirements" Standard Yin Xia Mengxue, Engineer, Cloud Computing Department, Academy of Information and Communications Technology',
+  hotUpgrade: 'Service Grid Data Plane Hot Upgrade Technology Sharing Shi Zehuan Alibaba Cloud',
+  envoy:
+    '"Envoy Principle Introduction and Online Problem Pit" Zhang Wei: Huawei Cloud Container Grid Data Plane Technical Expert',
+  coffee: 'Coffee break',
+  ebpf: 'Use eBPF to accelerate Istio/Envoy network - Zhong Luyao Intel',
+  aeraki:
+    'Full-stack service grid-Aeraki helps you manage any seven-tier traffic in Istio Huabing Zhao Senior Engineer, Tencent Cloud',
+  cni: 'Securing workload deployment with Istio CNI Zhang Zhihan Tetrate',
+};
+
+describe('splitSessionCell: the Istio meetup agenda, where one cell holds talk and speakers', () => {
+  it('splits the welcome speech at its dash and reads both speakers, with Iris Ding as an alias', () => {
+    const { title, speakers } = splitSessionCell(ISTIO_SESSIONS.welcome);
+    expect(title).toBe('Welcome speech');
+    expect(speakers.map((speaker) => speaker.name)).toEqual(['Craig Box', 'Ding Shaojun']);
+    const [craig, ding] = speakers;
+    expect(craig).toMatchObject({ role: 'Istio steering committee member', aliases: [] });
+    expect(ding?.aliases).toEqual(['Iris Ding']);
+    // Whichever field it lands in, Ding Shaojun's affiliation is not lost.
+    expect(`${ding?.org ?? ''} ${ding?.role ?? ''}`).toContain('Intel cloud computing engineer');
+  });
+
+  it('keeps a quoted word inside the title and reads a three-word name before the comma', () => {
+    const { title, speakers } = splitSessionCell(ISTIO_SESSIONS.standard);
+    expect(title).toBe(
+      'Interpretation of the "Service Grid Technical Capability Requirements" Standard',
+    );
+    expect(speakers).toEqual([
+      {
+        name: 'Yin Xia Mengxue',
+        org: 'Academy of Information and Communications Technology',
+        role: 'Engineer',
+        aliases: [],
+      },
+    ]);
+  });
+
+  it('finds the pinyin name after an English title with no separator: Shi Zehuan, Alibaba Cloud', () => {
+    expect(splitSessionCell(ISTIO_SESSIONS.hotUpgrade)).toEqual({
+      title: 'Service Grid Data Plane Hot Upgrade Technology Sharing',
+      speakers: [{ name: 'Shi Zehuan', org: 'Alibaba Cloud', role: null, aliases: [] }],
+    });
+  });
+
+  it('takes a quoted title whole and splits Huawei Cloud from the role after the colon', () => {
+    expect(splitSessionCell(ISTIO_SESSIONS.envoy)).toEqual({
+      title: 'Envoy Principle Introduction and Online Problem Pit',
+      speakers: [
+        {
+          name: 'Zhang Wei',
+          org: 'Huawei Cloud',
+          role: 'Container Grid Data Plane Technical Expert',
+          aliases: [],
+        },
+      ],
+    });
+  });
+
+  it('splits at a spaced dash: Use eBPF … - Zhong Luyao Intel', () => {
+    expect(splitSessionCell(ISTIO_SESSIONS.ebpf)).toEqual({
+      title: 'Use eBPF to accelerate Istio/Envoy network',
+      speakers: [{ name: 'Zhong Luyao', org: 'Intel', role: null, aliases: [] }],
+    });
+  });
+
+  it('does not split a title at the hyphen inside it (grid-Aeraki) when a name comes later', () => {
+    expect(splitSessionCell(ISTIO_SESSIONS.aeraki)).toEqual({
+      title: 'Full-stack service grid-Aeraki helps you manage any seven-tier traffic in Istio',
+      speakers: [
+        { name: 'Huabing Zhao', org: 'Tencent Cloud', role: 'Senior Engineer', aliases: [] },
+      ],
+    });
+  });
+
+  it('reads Securing workload deployment with Istio CNI / Zhang Zhihan / Tetrate', () => {
+    expect(splitSessionCell(ISTIO_SESSIONS.cni)).toEqual({
+      title: 'Securing workload deployment with Istio CNI',
+      speakers: [{ name: 'Zhang Zhihan', org: 'Tetrate', role: null, aliases: [] }],
+    });
+  });
+
+  it('leaves the sign-in and the coffee break as titles with no speakers', () => {
+    expect(splitSessionCell(ISTIO_SESSIONS.signIn)).toEqual({ title: 'Sign in', speakers: [] });
+    expect(splitSessionCell(ISTIO_SESSIONS.coffee)).toEqual({
+      title: 'Coffee break',
+      speakers: [],
+    });
+  });
+});
+
+describe('countPinyinSyllables: telling romanised Chinese names from English words', () => {
+  it.each([
+    ['Zhang', 1],
+    ['Zhao', 1],
+    ['Zhihan', 2],
+    ['Huabing', 2],
+    ['Shaojun', 2],
+    ['Mengxue', 2],
+  ])('counts %s as pinyin of %i syllable(s)', (word, count) => {
+    expect(countPinyinSyllables(word)).toBe(count);
+  });
+
+  it.each(['Senior', 'Intel', 'Tetrate', 'Engineer', 'Cloud', 'Craig'])(
+    'counts the English word %s as no pinyin at all',
+    (word) => {
+      expect(countPinyinSyllables(word)).toBe(0);
+    },
+  );
+
+  it('counts nothing in a word with non-letters', () => {
+    expect(countPinyinSyllables('eBPF-1')).toBe(0);
+  });
+});

@@ -1,0 +1,239 @@
+/**
+ * Dates and times as organizers write them in posts. Everything stays wall time at the venue:
+ * a post that says 14:00 in Beijing must show 14:00, never a UTC conversion of it.
+ */
+import { describe, it, expect } from 'vitest';
+import { parse as parseToml } from 'smol-toml';
+import {
+  findDates,
+  findTimeRange,
+  findTimezone,
+  parseFrontMatterDate,
+} from '../../src/compiler/parse-times';
+
+describe('findTimeRange: clock times as posts write them', () => {
+  it('reads the Istio meetup line 13:30-17:30 (CST) as a start and an end', () => {
+    expect(findTimeRange('13:30-17:30 (CST)')).toEqual({ start: '13:30', end: '17:30' });
+  });
+
+  it('puts 下午1:00 in the afternoon', () => {
+    expect(findTimeRange('下午1:00')).toEqual({ start: '13:00', end: null });
+  });
+
+  it('puts 晚 7 点 in the evening, with a space either side of the hour', () => {
+    expect(findTimeRange('晚 7 点')).toEqual({ start: '19:00', end: null });
+  });
+
+  it('reads 晚上7点半 as half past seven in the evening', () => {
+    expect(findTimeRange('晚上7点半')).toEqual({ start: '19:30', end: null });
+  });
+
+  it('keeps 上午 9:30 in the morning, as the Mulan livestream was announced', () => {
+    expect(findTimeRange('直播时间：2022 年 4 月 1 日 上午 9:30')).toEqual({
+      start: '09:30',
+      end: null,
+    });
+  });
+
+  it('reads a full-width colon: 19：00', () => {
+    expect(findTimeRange('19：00')).toEqual({ start: '19:00', end: null });
+  });
+
+  it('applies a trailing am to both ends of 11:00 ~ 12:30 am, and takes 12:30 as just after noon', () => {
+    expect(findTimeRange('11:00 ~ 12:30 am')).toEqual({ start: '11:00', end: '12:30' });
+  });
+
+  it('reads a range whose start carries its own am: 9:00am - 12:30pm', () => {
+    expect(findTimeRange('- 9:00am - 12:30pm Pacific time')).toEqual({
+      start: '09:00',
+      end: '12:30',
+    });
+  });
+
+  it('carries an afternoon marker from the start to the end: 下午 2:00-4:30', () => {
+    expect(findTimeRange('下午 2:00-4:30')).toEqual({ start: '14:00', end: '16:30' });
+  });
+
+  it.each([
+    ['a hyphen', '14:00-15:00'],
+    ['a tilde with spaces', '14:00 ~ 15:00'],
+    ['a full-width hyphen', '14:00－15:00'],
+    ['an em dash', '14:00—15:00'],
+    ['至', '14:00至15:00'],
+  ])('reads a range joined by %s', (_separator, text) => {
+    expect(findTimeRange(text)).toEqual({ start: '14:00', end: '15:00' });
+  });
+
+  it('reads the date line of the SOFAStack anniversary post: the weekday in brackets is no time', () => {
+    expect(findTimeRange('活动时间：2021 年 04 月 24 日（周六）14:00-17:00')).toEqual({
+      start: '14:00',
+      end: '17:00',
+    });
+  });
+
+  it('reads 在1:30正式开始 from the Hangzhou recap as half past one in the afternoon', () => {
+    const sentence = '因为天气原因很多人来迟了，我们推迟了半个小时在1:30正式开始。';
+    expect(findTimeRange(sentence)).toEqual({ start: '13:30', end: null });
+  });
+
+  it('reads unmarked small hours of a range as afternoon at both ends: 1:30-5:00', () => {
+    expect(findTimeRange('1:30-5:00')).toEqual({ start: '13:30', end: '17:00' });
+  });
+
+  it('leaves a morning range alone: 09:30-12:00', () => {
+    expect(findTimeRange('09:30-12:00')).toEqual({ start: '09:30', end: '12:00' });
+  });
+
+  it('keeps a range that runs backwards as written (14:50-13:10), for a later step to report', () => {
+    expect(findTimeRange('14:50-13:10')).toEqual({ start: '14:50', end: '13:10' });
+  });
+
+  it('takes two times not joined by a separator as a start only', () => {
+    expect(findTimeRange('14:00 签到，14:30 开场')).toEqual({ start: '14:00', end: null });
+  });
+
+  it('finds no time in text without one', () => {
+    expect(findTimeRange('活动地点：北京海淀中关村创业大街')).toBeNull();
+  });
+});
+
+describe('findDates: days written in prose', () => {
+  it('reads 2021 年 04 月 24 日 with spaces around every unit', () => {
+    expect(findDates('活动时间：2021 年 04 月 24 日（周六）14:00-17:00', null)).toEqual([
+      { date: '2021-04-24', index: 5, yearWritten: true },
+    ]);
+  });
+
+  it('takes the year of 6月30日 from the post date, and says the year was not written', () => {
+    expect(findDates('6月30日，杭州，蚂蚁Z空间', '2018-07-03T12:22:47+08:00')).toEqual([
+      { date: '2018-06-30', index: 0, yearWritten: false },
+    ]);
+  });
+
+  it('puts a January meetup announced in a December post in the next year', () => {
+    expect(findDates('1月8日 下午', '2021-12-20')[0]?.date).toBe('2022-01-08');
+  });
+
+  it('puts a December meetup recapped in a January post in the previous year', () => {
+    expect(findDates('12月28日的活动', '2022-01-05')[0]?.date).toBe('2021-12-28');
+  });
+
+  it('drops a day without a year when the post has no date to take it from', () => {
+    expect(findDates('6月30日', null)).toEqual([]);
+  });
+
+  it('accepts 号 for 日: 7月1号', () => {
+    expect(findDates('截止7月1号', '2018-07-03')[0]?.date).toBe('2018-07-01');
+  });
+
+  it('reads July 10, 2021 from the Istio meetup line, after its time', () => {
+    const text = '**Time and day:** 13:30-17:30 (CST), July 10, 2021';
+    expect(findDates(text, null)).toEqual([
+      { date: '2021-07-10', index: text.indexOf('July'), yearWritten: true },
+    ]);
+  });
+
+  it('reads the day-first English form 10 July 2021', () => {
+    expect(findDates('10 July 2021', null)).toEqual([
+      { date: '2021-07-10', index: 0, yearWritten: true },
+    ]);
+  });
+
+  it('reads an English day without a year using the post date: November 6th', () => {
+    expect(findDates('on November 6th!', '2023-09-01')[0]).toMatchObject({
+      date: '2023-11-06',
+      yearWritten: false,
+    });
+  });
+
+  it('lists several days in the order the text gives them', () => {
+    const dates = findDates('2018年6月30日，杭州；下一站 7月1号', '2018-07-03');
+    expect(dates.map((found) => found.date)).toEqual(['2018-06-30', '2018-07-01']);
+  });
+
+  it('ignores a day that is not in the calendar: 2月30日', () => {
+    expect(findDates('2月30日', '2021-01-01')).toEqual([]);
+  });
+});
+
+describe('parseFrontMatterDate: the date key of a post', () => {
+  it('keeps the wall time and offset of a YAML string with +08:00', () => {
+    expect(parseFrontMatterDate('2021-04-12T15:00:00+08:00')).toEqual({
+      date: '2021-04-12',
+      time: '15:00',
+      offset: '+08:00',
+    });
+  });
+
+  it('reads an offset written without a colon: +0800', () => {
+    expect(parseFrontMatterDate('2021-04-12T15:00:00+0800')?.offset).toBe('+08:00');
+  });
+
+  it('reads a date without a time as a day with no time and no offset', () => {
+    expect(parseFrontMatterDate('2021-07-06')).toEqual({
+      date: '2021-07-06',
+      time: null,
+      offset: null,
+    });
+  });
+
+  it('keeps the written wall time of a TOML offset date-time rather than converting it to UTC', () => {
+    const { date } = parseToml('date = 2018-09-21T10:00:00+08:00');
+    expect(parseFrontMatterDate(date)).toEqual({
+      date: '2018-09-21',
+      time: '10:00',
+      offset: '+08:00',
+    });
+  });
+
+  it('reads a TOML local date as a day with no time', () => {
+    const { date } = parseToml('date = 2018-09-21');
+    expect(parseFrontMatterDate(date)).toEqual({ date: '2018-09-21', time: null, offset: null });
+  });
+
+  it('reads a TOML local date-time as a time with no offset', () => {
+    const { date } = parseToml('date = 2018-09-21T19:30:00');
+    expect(parseFrontMatterDate(date)).toEqual({
+      date: '2018-09-21',
+      time: '19:30',
+      offset: null,
+    });
+  });
+
+  it.each(['2021-13-45', '2021-02-30', '2021-04-12T25:00:00'])(
+    'rejects %s, which is not a real day or time',
+    (value) => {
+      expect(parseFrontMatterDate(value)).toBeNull();
+    },
+  );
+
+  it('rejects values that are not dates at all', () => {
+    expect(parseFrontMatterDate(20210706)).toBeNull();
+    expect(parseFrontMatterDate('next Saturday')).toBeNull();
+    expect(parseFrontMatterDate(null)).toBeNull();
+  });
+});
+
+describe('findTimezone: the zone a post names', () => {
+  it.each([
+    ['(CST)', '13:30-17:30 (CST)'],
+    ['GMT+8', '20:00 GMT+8'],
+    ['GMT+08:00', '20:00 GMT+08:00'],
+    ['北京时间', '北京时间 19:00'],
+  ])('reads %s as Beijing time', (_zone, text) => {
+    expect(findTimezone(text)).toBe('Asia/Shanghai');
+  });
+
+  it('reads Pacific and Eastern abbreviations as the American zones', () => {
+    expect(findTimezone('10am PST')).toBe('America/Los_Angeles');
+    expect(findTimezone('1pm EDT')).toBe('America/New_York');
+  });
+
+  it('does not take CST out of the middle of a word', () => {
+    expect(findTimezone('The CSTORE demo')).toBeNull();
+  });
+
+  it('finds no zone in a time that names none', () => {
+    expect(findTimezone('14:00-17:00')).toBeNull();
+  });
+});
