@@ -25,7 +25,8 @@ const ROLE_START =
   /(资深|高级|首席|技术|研发|开发|中间件|工程师|架构师|CTO|CEO|COO|CIO|CPO|VP|总监|负责人|联合创始人|创始人|专家|研究员|产品经理|经理|Committer|Maintainer|核心|布道师|主任|教授|博士|讲师|成员|总经理|董事|主席|顾问|合伙人|运营)/;
 
 /** Company names inside a description: `目前在蚂蚁集团中间件团队…` names 蚂蚁集团. */
-const ORG_IN_TEXT = /([\u4e00-\u9fffA-Za-z]{2,10}?(?:集团|公司|科技|金服|云|银行|大学|研究院|实验室|基金会))/;
+const ORG_IN_TEXT =
+  /([\u4e00-\u9fffA-Za-z]{2,10}?(?:集团|公司|科技|金服|云|银行|大学|研究院|实验室|基金会))/;
 
 /** How a description introduces where someone works: `目前在`, `就职于`. */
 const WORKPLACE_LEAD = /^(?:目前|现任|现)?(?:在|就职于|任职于|供职于)?/;
@@ -48,7 +49,10 @@ export function splitOrgRole(text: string): { org: string | null; role: string |
   if (!cleaned) return { org: null, role: null };
   const match = ROLE_START.exec(cleaned);
   if (!match) return { org: cleaned, role: null };
-  const org = cleaned.slice(0, match.index).replace(/[，,、\s]+$/, '').trim();
+  const org = cleaned
+    .slice(0, match.index)
+    .replace(/[，,、\s]+$/, '')
+    .trim();
   const role = cleaned.slice(match.index).trim();
   return { org: org || null, role: role || null };
 }
@@ -86,7 +90,9 @@ function readParenthesis(inner: string, mention: SpeakerMention): void {
  */
 export function parseChineseSpeaker(line: string): SpeakerMention | null {
   const text = line.replace(/^[>\s*]+/, '').trim();
-  const match = /^([\u4e00-\u9fff\ufffd·]{2,10}?)\s*(?:[（(]([^）)]*)[）)]|[，,、：:]|\s+|$)/.exec(text);
+  const match = /^([\u4e00-\u9fff\ufffd·]{2,10}?)\s*(?:[（(]([^）)]*)[）)]|[，,、：:]|\s+|$)/.exec(
+    text,
+  );
   const name = match?.[1];
   if (!match || !name || !isHanName(name)) return null;
   const mention: SpeakerMention = { name, org: null, role: null, aliases: [] };
@@ -95,7 +101,10 @@ export function parseChineseSpeaker(line: string): SpeakerMention | null {
   if (rest && mention.org === null && mention.role === null) {
     // The first clause after the name holds company and role; later clauses are biography.
     const clause = rest.split(/[，,。；;]/)[0] ?? '';
-    Object.assign(mention, DESCRIPTION_WORDS.test(clause) ? readDescription(clause) : splitOrgRole(clause));
+    Object.assign(
+      mention,
+      DESCRIPTION_WORDS.test(clause) ? readDescription(clause) : splitOrgRole(clause),
+    );
   }
   mention.aliases.push(...findNicknames(rest).filter((alias) => !mention.aliases.includes(alias)));
   return mention;
@@ -118,7 +127,16 @@ function pinyinSyllables(): Set<string> {
 }
 
 /** Pinyin surnames of two syllables, which otherwise read as given names. */
-const DOUBLE_SURNAMES = new Set(['ouyang', 'sima', 'zhuge', 'shangguan', 'situ', 'dongfang', 'murong', 'huangfu']);
+const DOUBLE_SURNAMES = new Set([
+  'ouyang',
+  'sima',
+  'zhuge',
+  'shangguan',
+  'situ',
+  'dongfang',
+  'murong',
+  'huangfu',
+]);
 
 /** Number of pinyin syllables `word` splits into, or 0 when it is not pinyin. */
 export function countPinyinSyllables(word: string): number {
@@ -130,7 +148,8 @@ export function countPinyinSyllables(word: string): number {
     best[end] = Infinity;
     for (let start = Math.max(0, end - 6); start < end; start++) {
       const before = best[start] ?? Infinity;
-      if (before + 1 < (best[end] ?? Infinity) && pinyinSyllables().has(lower.slice(start, end))) best[end] = before + 1;
+      if (before + 1 < (best[end] ?? Infinity) && pinyinSyllables().has(lower.slice(start, end)))
+        best[end] = before + 1;
     }
   }
   const count = best[lower.length] ?? Infinity;
@@ -158,7 +177,8 @@ export function findPinyinName(words: string[], from = 0): number {
     const first = words[index] ?? '';
     const second = (words[index + 1] ?? '').replace(/[:,，：]$/, '');
     if (!CAPITALISED.test(first) || !CAPITALISED.test(second)) continue;
-    if ((isSurname(first) && isGivenName(second)) || (isGivenName(first) && isSurname(second))) return index;
+    if ((isSurname(first) && isGivenName(second)) || (isGivenName(first) && isSurname(second)))
+      return index;
   }
   return -1;
 }
@@ -180,8 +200,12 @@ export function splitEnglishAffiliation(text: string): { org: string | null; rol
   if (!ENGLISH_ROLE.test(cleaned)) return { org: cleaned, role: null };
   // One phrase holding both: a company of one or two words (`Huawei Cloud`) leads it.
   const words = cleaned.split(/\s+/);
-  const orgLength = words[1] && /^(Cloud|Inc\.?|Labs?|Group|Technologies|Tech)$/.test(words[1]) ? 2 : 0;
-  return { org: orgLength ? words.slice(0, orgLength).join(' ') : null, role: words.slice(orgLength).join(' ') || null };
+  const orgLength =
+    words[1] && /^(Cloud|Inc\.?|Labs?|Group|Technologies|Tech)$/.test(words[1]) ? 2 : 0;
+  return {
+    org: orgLength ? words.slice(0, orgLength).join(' ') : null,
+    role: words.slice(orgLength).join(' ') || null,
+  };
 }
 
 /** Reads one English speaker: `Craig Box (Istio steering committee member)`, `Ding Shaojun (Iris Ding) (Intel …)`. */
@@ -194,7 +218,12 @@ export function parseEnglishSpeaker(text: string): SpeakerMention | null {
     name = `${words[0]} ${(words[1] ?? '').replace(/[:,，：]$/, '')}`;
     // `Yin Xia Mengxue, Engineer`: a third pinyin word closing the name before a comma.
     const third = words[2] ?? '';
-    if (/^[A-Z][a-z]+,$/.test(third) && !/[:,]$/.test(words[1] ?? '') && isGivenName(third.slice(0, -1))) name += ` ${third.slice(0, -1)}`;
+    if (
+      /^[A-Z][a-z]+,$/.test(third) &&
+      !/[:,]$/.test(words[1] ?? '') &&
+      isGivenName(third.slice(0, -1))
+    )
+      name += ` ${third.slice(0, -1)}`;
   } else {
     const match = /^([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})/.exec(rest);
     if (!match?.[1]) return null;
@@ -204,7 +233,8 @@ export function parseEnglishSpeaker(text: string): SpeakerMention | null {
   const mention: SpeakerMention = { name, org: null, role: null, aliases: [] };
   const parentheses = [...rest.matchAll(/\(([^)]*)\)/g)].map((match) => match[1] ?? '');
   for (const inner of parentheses) {
-    if (/^[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2}$/.test(inner) && !ENGLISH_ROLE.test(inner)) mention.aliases.push(inner);
+    if (/^[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2}$/.test(inner) && !ENGLISH_ROLE.test(inner))
+      mention.aliases.push(inner);
     else Object.assign(mention, splitEnglishAffiliation(inner));
   }
   const outside = rest.replace(/\([^)]*\)/g, '').trim();
@@ -215,10 +245,17 @@ export function parseEnglishSpeaker(text: string): SpeakerMention | null {
 /** Splits `A (x), B (y)` or `A and B` into one text per speaker. */
 export function splitSpeakerList(text: string): string[] {
   // `and` joins names only in a list without commas: in `Academy of … and Communications` it does not.
-  const separators = text.includes(',') ? /\)\s*[,，、&]\s*|\s*[、&]\s*/ : /\)\s*[,，、&]\s*|\s+and\s+|\s*[、&]\s*/;
+  const separators = text.includes(',')
+    ? /\)\s*[,，、&]\s*|\s*[、&]\s*/
+    : /\)\s*[,，、&]\s*|\s+and\s+|\s*[、&]\s*/;
   return text
     .split(separators)
-    .map((part, index, parts) => (index < parts.length - 1 && part.includes('(') && !part.endsWith(')') ? `${part})` : part).trim())
+    .map((part, index, parts) =>
+      (index < parts.length - 1 && part.includes('(') && !part.endsWith(')')
+        ? `${part})`
+        : part
+      ).trim(),
+    )
     .filter(Boolean);
 }
 
@@ -234,11 +271,17 @@ export function splitSessionCell(cell: string): { title: string; speakers: Speak
   const words = text.split(/\s+/);
   const pinyinAt = findPinyinName(words, 1);
   const dash = /^(.*\S)\s*(?:\s-\s|-|–|—)\s*([A-Z][a-z]+(?:\s+[A-Z][\w()]*)+.*)$/.exec(text);
-  if (dash && (pinyinAt === -1 || words.slice(0, pinyinAt).join(' ').length >= (dash[1] ?? '').length)) {
+  if (
+    dash &&
+    (pinyinAt === -1 || words.slice(0, pinyinAt).join(' ').length >= (dash[1] ?? '').length)
+  ) {
     return { title: dash[1] ?? '', speakers: parseSpeakerPart(dash[2] ?? '') };
   }
   if (pinyinAt > 0) {
-    return { title: words.slice(0, pinyinAt).join(' '), speakers: parseSpeakerPart(words.slice(pinyinAt).join(' ')) };
+    return {
+      title: words.slice(0, pinyinAt).join(' '),
+      speakers: parseSpeakerPart(words.slice(pinyinAt).join(' ')),
+    };
   }
   return { title: text, speakers: [] };
 }

@@ -132,6 +132,20 @@ export function renderMarkdown(body: string, file: string, bodyLine: number): Re
       ),
     );
   });
+  visit(tree, ['link', 'image', 'definition'], (node) => {
+    if (!('url' in node) || !/^\s*(javascript|vbscript|data:text\/html)/i.test(node.url)) return;
+    const line = node.position ? node.position.start.line + bodyLine - 1 : null;
+    diagnostics.push(
+      diagnostic(
+        'warning',
+        'unsafe-html-removed',
+        file,
+        `A link to "${node.url.slice(0, 40)}" was removed: only http(s), mailto and relative links are kept.`,
+        line,
+        node.position?.start.column ?? null,
+      ),
+    );
+  });
   // remark-rehype builds a new tree and leaves the Markdown tree as it was, so no copy is needed.
   const hast = (hasHtml ? renderer : rendererWithoutRaw).runSync(tree) as HastRoot;
   const html = serialiser.stringify(hast);

@@ -79,7 +79,7 @@ describe('bad input', () => {
     expect(html).toContain('<img src="x.png">');
     expect(
       about.filter((item) => item.code === 'unsafe-html-removed').map((item) => item.line),
-    ).toEqual([8, 10]);
+    ).toEqual([8, 10, 12]);
   });
 
   it('a post with no front matter still compiles, with a warning to add some', () => {
