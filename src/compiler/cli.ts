@@ -29,7 +29,9 @@ function parseCommandLine() {
       strict: true,
     }).values;
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\nUsage: npm run content -- [--content DIR] [--out FILE] [--json] [--strict] [--quiet]\n`);
+    process.stderr.write(
+      `${(error as Error).message}\nUsage: npm run content -- [--content DIR] [--out FILE] [--json] [--strict] [--quiet]\n`,
+    );
     process.exit(2);
   }
 }
@@ -45,13 +47,19 @@ function printReport(result: CompileResult, quiet: boolean): void {
     const errors = post.diagnostics.length - warnings;
     const status = errors > 0 ? 'ERROR' : warnings > 0 ? 'warn ' : 'ok   ';
     const title = post.title ?? '(no event)';
-    const problems = [errors && `${errors} error(s)`, warnings && `${warnings} warning(s)`].filter(Boolean).join(', ');
+    const problems = [errors && `${errors} error(s)`, warnings && `${warnings} warning(s)`]
+      .filter(Boolean)
+      .join(', ');
     if (!quiet || post.diagnostics.length > 0) {
-      lines.push(`${status} ${post.source}  ${title}  ${post.date ?? 'no date'}  ${post.talkCount} talk(s)${problems ? `  ${problems}` : ''}`);
+      lines.push(
+        `${status} ${post.source}  ${title}  ${post.date ?? 'no date'}  ${post.talkCount} talk(s)${problems ? `  ${problems}` : ''}`,
+      );
       for (const item of post.diagnostics) lines.push(describe(item));
     }
   }
-  for (const item of result.diagnostics.filter((entry) => !result.posts.some((post) => post.diagnostics.includes(entry)))) {
+  for (const item of result.diagnostics.filter(
+    (entry) => !result.posts.some((post) => post.diagnostics.includes(entry)),
+  )) {
     lines.push(describe(item));
   }
   const { events, talks, speakers } = result.bundle;
@@ -66,7 +74,9 @@ function printReport(result: CompileResult, quiet: boolean): void {
 async function main(): Promise<void> {
   const options = parseCommandLine();
   if (options.help) {
-    process.stdout.write('Usage: npm run content -- [--content DIR] [--out FILE] [--json] [--strict] [--quiet]\n');
+    process.stdout.write(
+      'Usage: npm run content -- [--content DIR] [--out FILE] [--json] [--strict] [--quiet]\n',
+    );
     return;
   }
   const root = path.resolve(options.content);
@@ -74,7 +84,9 @@ async function main(): Promise<void> {
   try {
     tree = await readContentTree(root);
   } catch (error) {
-    process.stderr.write(`Cannot read the content folder ${root}: ${(error as Error).message}\nPass --content DIR or set SIDECAR_CONTENT.\n`);
+    process.stderr.write(
+      `Cannot read the content folder ${root}: ${(error as Error).message}\nPass --content DIR or set SIDECAR_CONTENT.\n`,
+    );
     process.exit(1);
   }
   const result = compileContent(tree.files, { generatedAt: new Date().toISOString() });
@@ -83,7 +95,9 @@ async function main(): Promise<void> {
     await writeFile(options.out, JSON.stringify(result.bundle) + '\n');
   }
   if (options.json) {
-    process.stdout.write(JSON.stringify({ diagnostics: result.diagnostics, skipped: tree.skipped }, null, 2) + '\n');
+    process.stdout.write(
+      JSON.stringify({ diagnostics: result.diagnostics, skipped: tree.skipped }, null, 2) + '\n',
+    );
   } else {
     printReport(result, options.quiet);
   }

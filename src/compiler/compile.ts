@@ -64,7 +64,15 @@ function isBinary(bytes: Uint8Array): boolean {
 function checkTalkTimes(talks: TalkDraft[], file: string, diagnostics: Diagnostic[]): void {
   for (const talk of talks) {
     if (talk.start && talk.end && minutesOf(talk.end) < minutesOf(talk.start)) {
-      diagnostics.push(diagnostic('warning', 'time-range-reversed', file, `"${talk.title}" ends at ${talk.end}, before it starts at ${talk.start}; the end time was dropped. Correct the slot, e.g. 13:10-13:50.`, talk.line));
+      diagnostics.push(
+        diagnostic(
+          'warning',
+          'time-range-reversed',
+          file,
+          `"${talk.title}" ends at ${talk.end}, before it starts at ${talk.start}; the end time was dropped. Correct the slot, e.g. 13:10-13:50.`,
+          talk.line,
+        ),
+      );
       talk.end = null;
     }
   }
@@ -74,25 +82,72 @@ function checkTalkTimes(talks: TalkDraft[], file: string, diagnostics: Diagnosti
 function compilePost(file: SourceFile): { draft: PostDraft | null; diagnostics: Diagnostic[] } {
   const path = file.path;
   if (file.bytes.length === 0) {
-    return { draft: null, diagnostics: [diagnostic('error', 'empty-post', path, 'The file is empty: write front matter with a title and date, then the agenda, or delete the file.', 1)] };
+    return {
+      draft: null,
+      diagnostics: [
+        diagnostic(
+          'error',
+          'empty-post',
+          path,
+          'The file is empty: write front matter with a title and date, then the agenda, or delete the file.',
+          1,
+        ),
+      ],
+    };
   }
   if (file.bytes.length > MAX_POST_BYTES) {
     const megabytes = (file.bytes.length / 1024 / 1024).toFixed(1);
-    return { draft: null, diagnostics: [diagnostic('error', 'post-too-large', path, `The post is ${megabytes} MB, over the ${MAX_POST_BYTES / 1024 / 1024} MB limit for one event; split it or move attachments out of the Markdown.`, 1)] };
+    return {
+      draft: null,
+      diagnostics: [
+        diagnostic(
+          'error',
+          'post-too-large',
+          path,
+          `The post is ${megabytes} MB, over the ${MAX_POST_BYTES / 1024 / 1024} MB limit for one event; split it or move attachments out of the Markdown.`,
+          1,
+        ),
+      ],
+    };
   }
   if (isBinary(file.bytes)) {
-    return { draft: null, diagnostics: [diagnostic('error', 'binary-file', path, 'This is a binary file, not a Markdown post: rename it or move it out of the content folder.', 1)] };
+    return {
+      draft: null,
+      diagnostics: [
+        diagnostic(
+          'error',
+          'binary-file',
+          path,
+          'This is a binary file, not a Markdown post: rename it or move it out of the content folder.',
+          1,
+        ),
+      ],
+    };
   }
   const decoded = decodeText(file.bytes, path);
   const post = parseFrontMatter(decoded.text, path);
   const diagnostics = [...decoded.diagnostics, ...post.diagnostics];
   if (post.kind === 'none') {
-    diagnostics.push(diagnostic('warning', 'no-front-matter', path, 'The post has no front matter, so its title and date were guessed from the text; add --- title: … date: YYYY-MM-DD --- at the top.', 1));
+    diagnostics.push(
+      diagnostic(
+        'warning',
+        'no-front-matter',
+        path,
+        'The post has no front matter, so its title and date were guessed from the text; add --- title: … date: YYYY-MM-DD --- at the top.',
+        1,
+      ),
+    );
   }
   const rendered = renderMarkdown(post.body, path, post.bodyLine);
   diagnostics.push(...rendered.diagnostics);
   const blocks = toBlocks(rendered.tree, post.bodyLine);
-  const { event, diagnostics: eventDiagnostics } = extractEvent({ file: path, post, blocks, text: rendered.text, videos: rendered.videos });
+  const { event, diagnostics: eventDiagnostics } = extractEvent({
+    file: path,
+    post,
+    blocks,
+    text: rendered.text,
+    videos: rendered.videos,
+  });
   diagnostics.push(...eventDiagnostics);
 
   const sessions = readSessions(post, path);
@@ -109,18 +164,46 @@ function compilePost(file: SourceFile): { draft: PostDraft | null; diagnostics: 
   }
   const unmatched = matchSlides(talks, findSlideLinks(blocks));
   for (const link of unmatched) {
-    if (!event.links.some((known) => known.url === link.url)) event.links.push({ kind: 'slides', url: link.url, label: link.label });
+    if (!event.links.some((known) => known.url === link.url))
+      event.links.push({ kind: 'slides', url: link.url, label: link.label });
   }
   checkTalkTimes(talks, path, diagnostics);
   if (talks.length === 0) {
-    diagnostics.push(diagnostic('warning', 'no-talks', path, 'No agenda was found: list the talks under sessions: in the front matter (see docs/content-format.md), or as a table, 《题目》 sections or bold 姓名（公司）：题目 lines.', post.bodyLine));
+    diagnostics.push(
+      diagnostic(
+        'warning',
+        'no-talks',
+        path,
+        'No agenda was found: list the talks under sessions: in the front matter (see docs/content-format.md), or as a table, 《题目》 sections or bold 姓名（公司）：题目 lines.',
+        post.bodyLine,
+      ),
+    );
   }
   if (!event.date) {
-    diagnostics.push(diagnostic('warning', 'no-date', path, 'The event has no date: write 活动时间：YYYY 年 MM 月 DD 日 in the post or eventDate: YYYY-MM-DD in the front matter.', lineOfKey(post, 'date') ?? 1));
+    diagnostics.push(
+      diagnostic(
+        'warning',
+        'no-date',
+        path,
+        'The event has no date: write 活动时间：YYYY 年 MM 月 DD 日 in the post or eventDate: YYYY-MM-DD in the front matter.',
+        lineOfKey(post, 'date') ?? 1,
+      ),
+    );
   }
   const requestedId = typeof post.data.id === 'string' ? post.data.id : null;
   const slug = typeof post.data.slug === 'string' ? post.data.slug : null;
-  return { draft: { source: path, event, talks, html: rendered.html, text: rendered.text, requestedId, slug }, diagnostics };
+  return {
+    draft: {
+      source: path,
+      event,
+      talks,
+      html: rendered.html,
+      text: rendered.text,
+      requestedId,
+      slug,
+    },
+    diagnostics,
+  };
 }
 
 /** Compiles posts into a bundle. Pure: the same files, in any order, and options give the same result. */
@@ -137,17 +220,39 @@ export function compileContent(files: SourceFile[], options: CompileOptions): Co
       outcome = compilePost(file);
     } catch (error) {
       // A bug in a step must cost one post, not the build; the message says where to report it.
-      outcome = { draft: null, diagnostics: [diagnostic('error', 'internal-error', file.path, `The compiler failed on this post (${(error as Error).message}); please report it with the post attached.`, 1)] };
+      outcome = {
+        draft: null,
+        diagnostics: [
+          diagnostic(
+            'error',
+            'internal-error',
+            file.path,
+            `The compiler failed on this post (${(error as Error).message}); please report it with the post attached.`,
+            1,
+          ),
+        ],
+      };
     }
     const { draft, diagnostics } = outcome;
-    const report: PostReport = { source: file.path, eventId: null, title: draft?.event.title ?? null, date: draft?.event.date ?? null, talkCount: draft?.talks.length ?? 0, diagnostics };
+    const report: PostReport = {
+      source: file.path,
+      eventId: null,
+      title: draft?.event.title ?? null,
+      date: draft?.event.date ?? null,
+      talkCount: draft?.talks.length ?? 0,
+      diagnostics,
+    };
     reports.push(report);
     if (draft) {
       drafts.push(draft);
       draftReports.push(report);
     }
   }
-  const { bundle, eventIds, diagnostics: bundleDiagnostics } = buildBundle(drafts, options.generatedAt);
+  const {
+    bundle,
+    eventIds,
+    diagnostics: bundleDiagnostics,
+  } = buildBundle(drafts, options.generatedAt);
   draftReports.forEach((report, index) => {
     report.eventId = eventIds[index] ?? null;
     report.diagnostics.push(...bundleDiagnostics.filter((item) => item.file === report.source));
