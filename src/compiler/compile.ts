@@ -78,8 +78,15 @@ function checkTalkTimes(talks: TalkDraft[], file: string, diagnostics: Diagnosti
   }
 }
 
+/** What compiling one post gave: its drafts (null when nothing could be made of it) and findings. */
+export interface PostOutcome {
+  source: string;
+  draft: PostDraft | null;
+  diagnostics: Diagnostic[];
+}
+
 /** Compiles one post into drafts; null when nothing can be made of it (with an error saying why). */
-function compilePost(file: SourceFile): { draft: PostDraft | null; diagnostics: Diagnostic[] } {
+function compilePost(file: SourceFile): Omit<PostOutcome, 'source'> {
   const path = file.path;
   if (file.bytes.length === 0) {
     return {
@@ -206,36 +213,50 @@ function compilePost(file: SourceFile): { draft: PostDraft | null; diagnostics: 
   };
 }
 
-/** Compiles posts into a bundle. Pure: the same files, in any order, and options give the same result. */
-export function compileContent(files: SourceFile[], options: CompileOptions): CompileResult {
+/**
+ * Compiles one post, turning a crash in any step into an error on that post. Pure, so posts may
+ * be compiled in any order or thread; the outcome is plain, structured-cloneable data.
+ */
+export function compilePostSafely(file: SourceFile): PostOutcome {
+  try {
+    return { source: file.path, ...compilePost(file) };
+  } catch (error) {
+    // A bug in a step must cost one post, not the build; the message says where to report it.
+    return {
+      source: file.path,
+      draft: null,
+      diagnostics: [
+        diagnostic(
+          'error',
+          'internal-error',
+          file.path,
+          `The compiler failed on this post (${(error as Error).message}); please report it with the post attached.`,
+          1,
+        ),
+      ],
+    };
+  }
+}
+
+/**
+ * The files in path order, whatever order they came in: who "first" names a speaker, or which of
+ * two posts keeps a contested id, must not depend on how a file system lists a folder.
+ */
+export function sortByPath(files: readonly SourceFile[]): SourceFile[] {
+  return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * Builds the bundle and the report from every post's outcome. The outcomes must be in path order
+ * (see `sortByPath`): however they were compiled, the same outcomes give the same bundle.
+ */
+export function assembleResult(outcomes: PostOutcome[], options: CompileOptions): CompileResult {
   const reports: PostReport[] = [];
   const drafts: PostDraft[] = [];
   const draftReports: PostReport[] = [];
-  // Path order, whatever order the files came in: who "first" names a speaker, or which of two
-  // posts keeps a contested id, must not depend on how a file system lists a folder.
-  const ordered = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const file of ordered) {
-    let outcome: ReturnType<typeof compilePost>;
-    try {
-      outcome = compilePost(file);
-    } catch (error) {
-      // A bug in a step must cost one post, not the build; the message says where to report it.
-      outcome = {
-        draft: null,
-        diagnostics: [
-          diagnostic(
-            'error',
-            'internal-error',
-            file.path,
-            `The compiler failed on this post (${(error as Error).message}); please report it with the post attached.`,
-            1,
-          ),
-        ],
-      };
-    }
-    const { draft, diagnostics } = outcome;
+  for (const { source, draft, diagnostics } of outcomes) {
     const report: PostReport = {
-      source: file.path,
+      source,
       eventId: null,
       title: draft?.event.title ?? null,
       date: draft?.event.date ?? null,
@@ -253,9 +274,21 @@ export function compileContent(files: SourceFile[], options: CompileOptions): Co
     eventIds,
     diagnostics: bundleDiagnostics,
   } = buildBundle(drafts, options.generatedAt);
+  // Grouped once by file, in their order, rather than filtered once per post.
+  const bundleDiagnosticsByFile = new Map<string, Diagnostic[]>();
+  for (const item of bundleDiagnostics) {
+    const group = bundleDiagnosticsByFile.get(item.file);
+    if (group) group.push(item);
+    else bundleDiagnosticsByFile.set(item.file, [item]);
+  }
   draftReports.forEach((report, index) => {
     report.eventId = eventIds[index] ?? null;
-    report.diagnostics.push(...bundleDiagnostics.filter((item) => item.file === report.source));
+    report.diagnostics.push(...(bundleDiagnosticsByFile.get(report.source) ?? []));
   });
   return { bundle, posts: reports, diagnostics: reports.flatMap((report) => report.diagnostics) };
+}
+
+/** Compiles posts into a bundle. Pure: the same files, in any order, and options give the same result. */
+export function compileContent(files: SourceFile[], options: CompileOptions): CompileResult {
+  return assembleResult(sortByPath(files).map(compilePostSafely), options);
 }
