@@ -8,12 +8,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { compileContent, type CompileResult } from './compile';
+import type { CompileResult } from './compile';
+import { compileContentInParallel } from './compile-in-parallel';
 import { formatLocation, type Diagnostic } from './diagnostics';
 import { readContentTree } from './read-content';
 
 /** Where posts are read from when neither `--content` nor `SIDECAR_CONTENT` says otherwise. */
 const DEFAULT_CONTENT = 'content';
+
+/** Items of a top-level array turned into text at a time when the bundle is written. */
+const WRITE_BATCH_ITEMS = 500;
 
 function parseCommandLine() {
   try {
@@ -34,6 +38,33 @@ function parseCommandLine() {
     );
     process.exit(2);
   }
+}
+
+/**
+ * The text of `JSON.stringify(value) + '\n'` for plain data, in pieces of at most
+ * `WRITE_BATCH_ITEMS` items of each top-level array. A large site's bundle then never exists as
+ * one string and one buffer, which would double the compiler's peak memory.
+ */
+function* toJsonPieces(value: object): Generator<string> {
+  // The properties JSON.stringify keeps: it leaves out undefined, functions and symbols.
+  const entries = Object.entries(value).filter(
+    ([, item]) => item !== undefined && typeof item !== 'function' && typeof item !== 'symbol',
+  );
+  yield '{';
+  for (const [index, [key, item]] of entries.entries()) {
+    yield `${index > 0 ? ',' : ''}${JSON.stringify(key)}:`;
+    if (!Array.isArray(item)) {
+      yield JSON.stringify(item);
+      continue;
+    }
+    yield '[';
+    for (let start = 0; start < item.length; start += WRITE_BATCH_ITEMS) {
+      const batch = item.slice(start, start + WRITE_BATCH_ITEMS);
+      yield `${start > 0 ? ',' : ''}${batch.map((element) => JSON.stringify(element) ?? 'null').join(',')}`;
+    }
+    yield ']';
+  }
+  yield '}\n';
 }
 
 function describe(item: Diagnostic): string {
@@ -57,9 +88,9 @@ function printReport(result: CompileResult, quiet: boolean): void {
       for (const item of post.diagnostics) lines.push(describe(item));
     }
   }
-  for (const item of result.diagnostics.filter(
-    (entry) => !result.posts.some((post) => post.diagnostics.includes(entry)),
-  )) {
+  // Findings about no single post; a set, so a large site's report is not quadratic in its posts.
+  const reported = new Set(result.posts.flatMap((post) => post.diagnostics));
+  for (const item of result.diagnostics.filter((entry) => !reported.has(entry))) {
     lines.push(describe(item));
   }
   const { events, talks, speakers } = result.bundle;
@@ -89,10 +120,12 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  const result = compileContent(tree.files, { generatedAt: new Date().toISOString() });
+  const result = await compileContentInParallel(tree.files, {
+    generatedAt: new Date().toISOString(),
+  });
   if (options.out) {
     await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
-    await writeFile(options.out, JSON.stringify(result.bundle) + '\n');
+    await writeFile(options.out, toJsonPieces(result.bundle));
   }
   if (options.json) {
     process.stdout.write(
