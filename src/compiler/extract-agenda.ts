@@ -4,6 +4,7 @@
  * slide deck that is nothing but a heading. Extraction is heuristic by nature; front matter
  * `sessions:` always wins over it (see `docs/content-format.md`).
  */
+import type { Talk } from '../lib/schema';
 import type { Block } from './markdown-blocks';
 import { findTimeRange, findTimezone } from './parse-times';
 import {
@@ -14,19 +15,12 @@ import {
   type SpeakerMention,
 } from './parse-speakers';
 
-/** A talk as read from one post, before ids are given. */
-export interface TalkDraft {
-  title: string;
+/** A talk as read from one post, before ids are given: speakers are still mentions, not people. */
+export type TalkDraft = Omit<Talk, 'id' | 'eventId' | 'speakers'> & {
   speakers: SpeakerMention[];
-  date: string | null;
-  start: string | null;
-  end: string | null;
-  abstract: string | null;
-  slidesUrl: string | null;
-  videoUrl: string | null;
   /** 1-based line of the post where the talk is written, for diagnostics. */
   line: number;
-}
+};
 
 /** The agenda and, when a table header names one, the zone its times are in. */
 export interface AgendaDraft {

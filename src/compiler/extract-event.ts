@@ -4,7 +4,7 @@
  * `docs/content-format.md`); the text is read the way posts label things (`活动时间：`,
  * `**Venue:**`) and, failing that, from the prose.
  */
-import type { EventFormat, EventLink, LinkKind } from '../lib/schema';
+import type { Event, EventFormat, EventLink, LinkKind } from '../lib/schema';
 import { diagnostic, type Diagnostic } from './diagnostics';
 import type { Block } from './markdown-blocks';
 import { isSlideLink } from './match-slides';
@@ -20,23 +20,8 @@ import {
 } from './parse-times';
 import { findCity, timezoneOfCity } from './places';
 
-/** The event fields read from one post, before ids are given. */
-export interface EventDraft {
-  title: string;
-  lang: string;
-  date: string | null;
-  endDate: string | null;
-  start: string | null;
-  end: string | null;
-  timezone: string | null;
-  city: string | null;
-  venue: string | null;
-  format: EventFormat | null;
-  links: EventLink[];
-  postDate: string | null;
-  tags: string[];
-  summary: string;
-}
+/** The event fields read from one post, before ids are given and the body is attached. */
+export type EventDraft = Omit<Event, 'id' | 'source' | 'talkIds' | 'html' | 'text'>;
 
 /** Labels of the lines that state an event's facts. */
 const LABELS = {

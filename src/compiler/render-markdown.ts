@@ -1,6 +1,6 @@
 import type { Root as HastRoot } from 'hast';
 import { toText } from 'hast-util-to-text';
-import type { Root as MdastRoot } from 'mdast';
+import type { Nodes, Root as MdastRoot } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -30,6 +30,9 @@ const SHORTCODE = /\{\{([<%])\s*(\/?)\s*([\w.-]+)([^]*?)\s*[>%]\}\}/g;
 
 /** Raw HTML that the sanitiser will drop, found first so the author hears about it. */
 const UNSAFE_HTML = /<\s*(script|iframe|object|embed|style)\b|\son[a-z]+\s*=|javascript:/i;
+
+/** Link targets the sanitiser drops. */
+const UNSAFE_URL = /^\s*(javascript|vbscript|data:text\/html)/i;
 
 /** Where each video shortcode points, given its first argument. */
 const VIDEO_SHORTCODES: Record<string, (id: string) => string> = {
@@ -116,35 +119,36 @@ export function renderMarkdown(body: string, file: string, bodyLine: number): Re
   const { markdown, videos, diagnostics } = replaceShortcodes(body, file, bodyLine);
   const tree = parser.parse(markdown);
   parser.runSync(tree);
+  const warnRemoved = (node: Nodes, message: string) => {
+    const line = node.position ? node.position.start.line + bodyLine - 1 : null;
+    diagnostics.push(
+      diagnostic(
+        'warning',
+        'unsafe-html-removed',
+        file,
+        message,
+        line,
+        node.position?.start.column ?? null,
+      ),
+    );
+  };
   let hasHtml = false;
   visit(tree, 'html', (node) => {
     hasHtml = true;
-    if (!UNSAFE_HTML.test(node.value)) return;
-    const line = node.position ? node.position.start.line + bodyLine - 1 : null;
-    diagnostics.push(
-      diagnostic(
-        'warning',
-        'unsafe-html-removed',
-        file,
+    if (UNSAFE_HTML.test(node.value)) {
+      warnRemoved(
+        node,
         'Raw HTML with a script, an event handler (on…=) or a javascript: URL was removed; use plain Markdown links and images instead.',
-        line,
-        node.position?.start.column ?? null,
-      ),
-    );
+      );
+    }
   });
   visit(tree, ['link', 'image', 'definition'], (node) => {
-    if (!('url' in node) || !/^\s*(javascript|vbscript|data:text\/html)/i.test(node.url)) return;
-    const line = node.position ? node.position.start.line + bodyLine - 1 : null;
-    diagnostics.push(
-      diagnostic(
-        'warning',
-        'unsafe-html-removed',
-        file,
+    if ('url' in node && UNSAFE_URL.test(node.url)) {
+      warnRemoved(
+        node,
         `A link to "${node.url.slice(0, 40)}" was removed: only http(s), mailto and relative links are kept.`,
-        line,
-        node.position?.start.column ?? null,
-      ),
-    );
+      );
+    }
   });
   // remark-rehype builds a new tree and leaves the Markdown tree as it was, so no copy is needed.
   const hast = (hasHtml ? renderer : rendererWithoutRaw).runSync(tree) as HastRoot;
