@@ -76,7 +76,8 @@ function isBreak(text: string): boolean {
   return text.length <= MAX_BREAK_LENGTH && NOT_A_TALK.test(text.trim());
 }
 
-function emptyTalk(title: string, line: number): TalkDraft {
+/** A talk with only its title and line known, for a reading to fill in. */
+export function emptyTalk(title: string, line: number): TalkDraft {
   return {
     title,
     speakers: [],

@@ -138,29 +138,20 @@ function parseJsonBlock(
 /** Splits a decoded post into front matter (YAML `---`, TOML `+++` or JSON `{…}`) and body. */
 export function parseFrontMatter(text: string, file: string): SplitPost {
   const diagnostics: Diagnostic[] = [];
-  const yaml = YAML_FENCE.exec(text);
-  if (yaml) {
-    const raw = yaml[1] ?? '';
-    const data = parseYaml(raw, file, diagnostics);
+  const fenced = [
+    { kind: 'yaml', fence: YAML_FENCE, parse: parseYaml },
+    { kind: 'toml', fence: TOML_FENCE, parse: parseTomlBlock },
+  ] as const;
+  for (const { kind, fence, parse } of fenced) {
+    const match = fence.exec(text);
+    if (!match) continue;
+    const raw = match[1] ?? '';
     return {
-      kind: 'yaml',
-      data,
+      kind,
+      data: parse(raw, file, diagnostics),
       raw,
-      body: text.slice(yaml[0].length),
-      bodyLine: countLines(yaml[0]) + 1,
-      diagnostics,
-    };
-  }
-  const toml = TOML_FENCE.exec(text);
-  if (toml) {
-    const raw = toml[1] ?? '';
-    const data = parseTomlBlock(raw, file, diagnostics);
-    return {
-      kind: 'toml',
-      data,
-      raw,
-      body: text.slice(toml[0].length),
-      bodyLine: countLines(toml[0]) + 1,
+      body: text.slice(match[0].length),
+      bodyLine: countLines(match[0]) + 1,
       diagnostics,
     };
   }

@@ -130,50 +130,22 @@ function nearestYear(month: number, day: number, reference: string | null): numb
 /** Every day written in `text`, in order; `postDate` supplies the year when the text omits it. */
 export function findDates(text: string, postDate: string | null): FoundDate[] {
   const found: FoundDate[] = [];
-  const add = (
-    year: number | null,
-    month: number,
-    day: number,
-    index: number,
-    yearWritten: boolean,
-  ) => {
-    const fullYear = year ?? nearestYear(month, day, postDate);
+  /** `year` as written, or undefined when the text leaves it out. */
+  const add = (year: string | undefined, month: number, day: string | undefined, index: number) => {
+    const fullYear = year ? Number(year) : nearestYear(month, Number(day), postDate);
     if (fullYear === null) return;
-    const date = formatDate(fullYear, month, day);
-    if (date) found.push({ date, index, yearWritten });
+    const date = formatDate(fullYear, month, Number(day));
+    if (date) found.push({ date, index, yearWritten: Boolean(year) });
   };
-  for (const match of text.matchAll(CHINESE_DATE)) {
-    add(
-      match[1] ? Number(match[1]) : null,
-      Number(match[2]),
-      Number(match[3]),
-      match.index,
-      Boolean(match[1]),
-    );
-  }
-  for (const match of text.matchAll(ENGLISH_MONTH_FIRST)) {
-    const month = MONTHS[(match[1] ?? '').toLowerCase()] ?? 0;
-    add(
-      match[3] ? Number(match[3]) : null,
-      month,
-      Number(match[2]),
-      match.index,
-      Boolean(match[3]),
-    );
-  }
-  for (const match of text.matchAll(ENGLISH_DAY_FIRST)) {
-    const month = MONTHS[(match[2] ?? '').toLowerCase()] ?? 0;
-    add(
-      match[3] ? Number(match[3]) : null,
-      month,
-      Number(match[1]),
-      match.index,
-      Boolean(match[3]),
-    );
-  }
-  for (const match of text.matchAll(NUMERIC_DATE)) {
-    add(Number(match[1]), Number(match[2]), Number(match[3]), match.index, true);
-  }
+  const monthOf = (name: string | undefined) => MONTHS[(name ?? '').toLowerCase()] ?? 0;
+  for (const match of text.matchAll(CHINESE_DATE))
+    add(match[1], Number(match[2]), match[3], match.index);
+  for (const match of text.matchAll(ENGLISH_MONTH_FIRST))
+    add(match[3], monthOf(match[1]), match[2], match.index);
+  for (const match of text.matchAll(ENGLISH_DAY_FIRST))
+    add(match[3], monthOf(match[2]), match[1], match.index);
+  for (const match of text.matchAll(NUMERIC_DATE))
+    add(match[1], Number(match[2]), match[3], match.index);
   return found.sort((a, b) => a.index - b.index);
 }
 

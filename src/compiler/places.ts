@@ -61,16 +61,21 @@ export interface FoundCity {
   index: number;
 }
 
+/** One pattern per spelling, built once: Latin names match whole words only (not `Xian` in `Xiangyang`). */
+const CITY_PATTERNS = CITIES.flatMap((city) =>
+  city.names.map((name) => ({
+    name,
+    timezone: city.timezone,
+    pattern: /^[A-Za-z]/.test(name) ? new RegExp(`\\b${name}\\b`) : new RegExp(name),
+  })),
+);
+
 /** The first known city named in `text`, as the text spells it. */
 export function findCity(text: string): FoundCity | null {
   let best: FoundCity | null = null;
-  for (const city of CITIES) {
-    for (const name of city.names) {
-      const pattern = /^[A-Za-z]/.test(name) ? new RegExp(`\\b${name}\\b`) : new RegExp(name);
-      const match = pattern.exec(text);
-      if (match && (!best || match.index < best.index))
-        best = { name, timezone: city.timezone, index: match.index };
-    }
+  for (const { name, timezone, pattern } of CITY_PATTERNS) {
+    const match = pattern.exec(text);
+    if (match && (!best || match.index < best.index)) best = { name, timezone, index: match.index };
   }
   return best;
 }

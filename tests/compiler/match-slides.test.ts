@@ -4,7 +4,7 @@
  * PDFs, two labels equal to their titles and three that share nothing usable with them.
  */
 import { describe, it, expect } from 'vitest';
-import type { TalkDraft } from '../../src/compiler/extract-agenda';
+import { emptyTalk, type TalkDraft } from '../../src/compiler/extract-agenda';
 import type { BlockLink } from '../../src/compiler/markdown-blocks';
 import { isSlideLink, matchSlides, similarity } from '../../src/compiler/match-slides';
 
@@ -47,17 +47,7 @@ type TalkKey = keyof typeof TITLES;
 const KEYS = Object.keys(TITLES) as TalkKey[];
 
 function talk(title: string, line = 1): TalkDraft {
-  return {
-    title,
-    speakers: [],
-    date: null,
-    start: null,
-    end: null,
-    abstract: null,
-    slidesUrl: null,
-    videoUrl: null,
-    line,
-  };
+  return emptyTalk(title, line);
 }
 
 function sofaTalks(): Record<TalkKey, TalkDraft> {
