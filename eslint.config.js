@@ -7,7 +7,7 @@ import svelteConfig from './svelte.config.js';
 export default ts.config(
   {
     // Generated output and verbatim posts are not ours to lint.
-    ignores: ['build/', '.svelte-kit/', 'node_modules/', 'static/data/', 'content/'],
+    ignores: ['build/', '.svelte-kit/', 'node_modules/', '.sidecar/', 'content/'],
   },
   js.configs.recommended,
   ...ts.configs.recommended,

@@ -12,7 +12,7 @@ import { isBundle, type Bundle } from '../../src/lib/schema';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The bundle `npm run build` compiled (its prebuild step) and copied into the site. */
-export const BUNDLE_PATH = path.join(ROOT, 'static', 'data', 'bundle.json');
+export const BUNDLE_PATH = path.join(ROOT, '.sidecar', 'bundle.json');
 
 /** Used when `CHROME_PATH` is unset: Debian's `chromium` package. */
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';

@@ -1,0 +1,48 @@
+/**
+ * The search encoder: how text becomes index terms. The build (Node) and the data worker (the
+ * browser) must encode identically, or a query would look for terms the index never stored.
+ *
+ * Latin and digit runs become lower-cased, NFKC-folded words (prefix matching comes from the
+ * index's `tokenize: 'forward'`). Han runs become overlapping bigrams plus their last character,
+ * so any substring of two or more characters is found and scattered characters are not:
+ * `网格` matches `服务网格` but not `网络格式`. Word segmenters lose here: `Intl.Segmenter` differs
+ * between engines and finds nothing for `务网`; FlexSearch's CJK charset splits English into
+ * letters.
+ */
+
+/** A run of Han characters, or a run of letters and digits of any other script. */
+const RUN = /\p{Script=Han}+|[\p{L}\p{N}]+/gu;
+const HAN = /^\p{Script=Han}/u;
+/** Combining marks left after NFD: dropped, so `café` and `cafe` meet. */
+const COMBINING_MARKS = /\p{M}+/gu;
+
+/** Folds case, full-width forms, compatibility characters and diacritics. */
+export function foldText(text: string): string {
+  return text.normalize('NFKC').toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
+}
+
+/** The runs of `text` that carry meaning for search, folded: `['服务网格', 'istio']`. */
+export function splitRuns(text: string): string[] {
+  return foldText(text).match(RUN) ?? [];
+}
+
+/** True when a folded run is Han text. */
+export function isHanRun(run: string): boolean {
+  return HAN.test(run);
+}
+
+/** Bigrams of a Han run plus its last character: `服务网格` → 服务 务网 网格 格. */
+function hanTerms(run: string): string[] {
+  const characters = [...run];
+  const terms: string[] = [];
+  for (let index = 0; index + 1 < characters.length; index += 1) {
+    terms.push(`${characters[index]}${characters[index + 1]}`);
+  }
+  terms.push(characters[characters.length - 1] ?? '');
+  return terms;
+}
+
+/** The index terms of `text`, in order, duplicates kept (FlexSearch scores by position). */
+export function encodeText(text: string): string[] {
+  return splitRuns(text).flatMap((run) => (isHanRun(run) ? hanTerms(run) : [run]));
+}

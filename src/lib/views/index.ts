@@ -1,0 +1,80 @@
+/**
+ * Views: exactly what each page shows, built from the content by the same functions wherever it
+ * lives. At build time the prerenderer builds them from the bundle file; in the browser the data
+ * worker builds them from IndexedDB (or memory). Both sides must produce identical views for the
+ * prerendered HTML to hydrate without a flash.
+ */
+import type { Event, Speaker, Talk } from '$lib/schema';
+import type { Segment } from '$lib/search/highlight';
+
+/** Reads content by id, whatever holds it. Missing ids resolve to `undefined`, never throw. */
+export interface ContentReader {
+  listEvents(): Promise<Event[]>;
+  getEvent(id: string): Promise<Event | undefined>;
+  getTalk(id: string): Promise<Talk | undefined>;
+  getSpeaker(id: string): Promise<Speaker | undefined>;
+}
+
+/** An event as a line in a list: what a reader needs to recognise it. */
+export interface EventSummary {
+  id: string;
+  title: string;
+  date: string | null;
+  endDate: string | null;
+  start: string | null;
+  end: string | null;
+  timezone: string | null;
+  city: string | null;
+  format: Event['format'];
+  talkCount: number;
+}
+
+/** A talk with the event it belongs to, for lists that span events. */
+export interface TalkInEvent {
+  talk: Talk;
+  event: EventSummary;
+}
+
+export interface HomeView {
+  /** Every event, soonest first; the page splits upcoming from past with the reader's clock. */
+  events: EventSummary[];
+}
+
+export interface EventView {
+  event: Event;
+  /** The agenda in the order the post gives it. */
+  talks: Talk[];
+}
+
+export interface TalkView {
+  talk: Talk;
+  event: EventSummary;
+  venue: string | null;
+  /** The rest of the same event's agenda. */
+  otherTalks: Talk[];
+}
+
+export interface SpeakerView {
+  speaker: Speaker;
+  /** Every talk across events, newest first. */
+  talks: TalkInEvent[];
+}
+
+/** One search result: its id, and its title and detail line split for highlighting. */
+export interface SearchHit {
+  id: string;
+  title: Segment[];
+  detail: Segment[];
+}
+
+export interface SearchView {
+  query: string;
+  events: SearchHit[];
+  talks: SearchHit[];
+  speakers: SearchHit[];
+}
+
+export interface MyAgendaView {
+  /** Starred talks, in date and time order; talks no longer in the content are left out. */
+  talks: TalkInEvent[];
+}
