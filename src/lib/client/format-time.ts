@@ -1,0 +1,197 @@
+/**
+ * Dates and times as the venue's wall clock. Events and talks carry 'YYYY-MM-DD' dates, 'HH:MM'
+ * wall times and an IANA zone; an attendee wants the time printed on the venue's programme, so
+ * nothing here converts to the reader's zone: a time is shown as written, labelled with the zone.
+ *
+ * Dates are formatted from fixed tables rather than `Intl.DateTimeFormat`, because the prerenderer
+ * (Node's ICU) and the reader's browser (its own ICU) must print the same text for hydration.
+ */
+import type { Locale } from './i18n';
+
+/**
+ * Abbreviations readers expect for zones that `Intl` only names as 'GMT+8'. None of these zones
+ * observes daylight saving time today, so one label per zone is right all year.
+ */
+const FIXED_ZONE_LABELS: Readonly<Record<string, string>> = {
+  'Asia/Shanghai': 'CST',
+  'Asia/Chongqing': 'CST',
+  'Asia/Chungking': 'CST',
+  'Asia/Harbin': 'CST',
+  PRC: 'CST',
+  'Asia/Taipei': 'CST',
+  'Asia/Macau': 'CST',
+  'Asia/Hong_Kong': 'HKT',
+  'Asia/Tokyo': 'JST',
+  'Asia/Seoul': 'KST',
+  'Asia/Singapore': 'SGT',
+  'Asia/Kolkata': 'IST',
+  'Asia/Calcutta': 'IST',
+};
+
+/** English locales whose `Intl` short zone names cover the Americas, Europe, Australia, India. */
+const SHORT_NAME_LOCALES = ['en-US', 'en-GB', 'en-AU', 'en-IN'];
+
+/** What `Intl` prints when it has no abbreviation for a zone: 'GMT+8', 'GMT-3:30'. */
+const GMT_OFFSET_NAME = /^GMT[+-]/;
+
+const EN_MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
+const EN_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const ZH_WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_PATTERN = /^(\d{2}):(\d{2})$/;
+
+/** The parts of a 'YYYY-MM-DD' date, or null when it is not one. */
+function parseDate(date: string): { year: number; month: number; day: number } | null {
+  const match = DATE_PATTERN.exec(date);
+  if (!match) return null;
+  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+}
+
+function zoneNamePart(
+  timezone: string,
+  instant: number,
+  locale: string,
+  style: 'short' | 'longOffset',
+): string {
+  const parts = new Intl.DateTimeFormat(locale, {
+    timeZone: timezone,
+    timeZoneName: style,
+  }).formatToParts(instant);
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? '';
+}
+
+/** The zone's offset from UTC in minutes at `instant` ('GMT+08:00' → 480). */
+function offsetMinutes(timezone: string, instant: number): number {
+  const match = /^GMT([+-])(\d{2}):(\d{2})$/.exec(
+    zoneNamePart(timezone, instant, 'en-US', 'longOffset'),
+  );
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+/**
+ * The instant a wall-clock time in `timezone` happens. The offset is read twice because the first
+ * guess (the wall time taken as UTC) can fall on the other side of a daylight-saving change.
+ */
+function wallTimeInstant(timezone: string, date: string, time: string | null): number | null {
+  const day = parseDate(date);
+  if (!day) return null;
+  const clock = time ? TIME_PATTERN.exec(time) : null;
+  const hours = clock ? Number(clock[1]) : 12;
+  const minutes = clock ? Number(clock[2]) : 0;
+  const asUtc = Date.UTC(day.year, day.month - 1, day.day, hours, minutes);
+  const firstOffset = offsetMinutes(timezone, asUtc);
+  const instant = asUtc - firstOffset * 60_000;
+  const secondOffset = offsetMinutes(timezone, instant);
+  return secondOffset === firstOffset ? instant : asUtc - secondOffset * 60_000;
+}
+
+function isValidZone(timezone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: timezone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A short label for `timezone` on `date` at `time`: 'CST' for Asia/Shanghai, 'JST', 'PST' or
+ * 'PDT' by the date, 'GMT+5:45' where no abbreviation is in common use. An unknown zone is shown
+ * as written rather than dropped, so the reader still sees which clock the time is on.
+ */
+export function zoneLabel(
+  timezone: string,
+  date: string | null,
+  time: string | null = null,
+): string {
+  const fixed = FIXED_ZONE_LABELS[timezone];
+  if (fixed) return fixed;
+  if (!isValidZone(timezone)) return timezone;
+  const instant = (date && wallTimeInstant(timezone, date, time)) ?? Date.now();
+  let fallback = '';
+  for (const locale of SHORT_NAME_LOCALES) {
+    const name = zoneNamePart(timezone, instant, locale, 'short');
+    if (name && !GMT_OFFSET_NAME.test(name)) return name;
+    fallback ||= name;
+  }
+  return fallback || timezone;
+}
+
+/** Where and when something happens, as the schema's events and talks give it. */
+export interface WallClockSlot {
+  date: string | null;
+  start: string | null;
+  end: string | null;
+  timezone: string | null;
+}
+
+/**
+ * '13:30–17:30 CST', '13:30 CST', or null when there is no start time. Without a zone the time is
+ * shown bare: inventing one would be worse than leaving it out.
+ */
+export function formatTimeRange(slot: WallClockSlot): string | null {
+  if (!slot.start) return null;
+  const range = slot.end ? `${slot.start}–${slot.end}` : slot.start;
+  if (!slot.timezone) return range;
+  return `${range} ${zoneLabel(slot.timezone, slot.date, slot.start)}`;
+}
+
+/**
+ * A machine-readable `datetime` for `<time>`: '2021-07-10T13:30+08:00' when the zone is known,
+ * the local form '2021-07-10T13:30' without it, or the bare date or time when only one is known.
+ */
+export function dateTimeAttribute(
+  date: string | null,
+  time: string | null,
+  timezone: string | null,
+): string | null {
+  if (!date) return time;
+  if (!time) return date;
+  const local = `${date}T${time}`;
+  if (!timezone || !isValidZone(timezone)) return local;
+  const instant = wallTimeInstant(timezone, date, time);
+  if (instant === null) return local;
+  const offset = offsetMinutes(timezone, instant);
+  const sign = offset < 0 ? '-' : '+';
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${local}${sign}${hours}:${minutes}`;
+}
+
+/** 'Sat 10 Jul 2021' or '2021年7月10日 周六'; anything that is not 'YYYY-MM-DD' is returned as is. */
+export function formatDate(date: string, locale: Locale): string {
+  const day = parseDate(date);
+  if (!day) return date;
+  const weekday = new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
+  if (locale === 'zh') return `${day.year}年${day.month}月${day.day}日 ${ZH_WEEKDAYS[weekday]}`;
+  return `${EN_WEEKDAYS[weekday]} ${day.day} ${EN_MONTHS[day.month - 1]} ${day.year}`;
+}
+
+/** A single date, or 'first – last' for multi-day events. */
+export function formatDateRange(date: string, endDate: string | null, locale: Locale): string {
+  if (!endDate || endDate === date) return formatDate(date, locale);
+  return `${formatDate(date, locale)} – ${formatDate(endDate, locale)}`;
+}
+
+/** The reader's calendar date as 'YYYY-MM-DD', in the reader's own zone. */
+export function localDate(now: Date = new Date()): string {
+  const month = String(now.getMonth() + 1).padStart(2, '0');
+  const day = String(now.getDate()).padStart(2, '0');
+  return `${now.getFullYear()}-${month}-${day}`;
+}

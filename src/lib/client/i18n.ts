@@ -1,0 +1,396 @@
+/**
+ * The interface's words in English and Chinese. Two languages and a few dozen strings do not need
+ * an i18n library: one typed `Messages` interface makes a missing translation a type error, and
+ * plurals are plain functions (Chinese has none; English needs 'talk' / 'talks').
+ *
+ * Content (titles, names, abstracts) is never translated; only the interface around it.
+ */
+import type { EventFormat, LinkKind } from '$lib/schema';
+import type { StorageNotice } from '$lib/worker/protocol';
+
+/** The interface languages. */
+export type Locale = 'en' | 'zh';
+
+/** Every string the interface shows. */
+export interface Messages {
+  /** BCP 47 tag for `<html lang>`. */
+  htmlLang: string;
+  siteName: string;
+  siteDescription: string;
+  skipToContent: string;
+  nav: { label: string; home: string; search: string; myAgenda: string; about: string };
+  home: {
+    title: string;
+    upcoming: string;
+    past: string;
+    undated: string;
+    noUpcoming: string;
+    noEvents: string;
+    eventsLabel: (group: string) => string;
+  };
+  event: {
+    date: string;
+    time: string;
+    city: string;
+    venue: string;
+    format: string;
+    links: string;
+    agenda: string;
+    noAgenda: string;
+    description: (title: string) => string;
+  };
+  talk: {
+    speakers: string;
+    time: string;
+    event: string;
+    abstract: string;
+    otherTalks: string;
+    noOtherTalks: string;
+    description: (title: string, event: string) => string;
+  };
+  speaker: {
+    aliases: string;
+    companies: string;
+    talks: string;
+    description: (name: string) => string;
+  };
+  search: {
+    title: string;
+    label: string;
+    description: string;
+    prompt: string;
+    events: string;
+    talks: string;
+    speakers: string;
+    noResults: (query: string) => string;
+    resultCount: (count: number) => string;
+  };
+  my: {
+    title: string;
+    description: string;
+    empty: string;
+    loading: string;
+    undated: string;
+  };
+  about: {
+    title: string;
+    description: string;
+    intro: string;
+    data: string;
+    contentHash: string;
+    generatedAt: string;
+    counts: string;
+    events: string;
+    talks: string;
+    speakers: string;
+    storage: string;
+    storedIn: (storage: 'indexeddb' | 'memory') => string;
+    used: (used: string, quota: string) => string;
+    usageUnknown: string;
+    noContent: string;
+    app: string;
+    appVersion: string;
+    checkForUpdates: string;
+    updateState: Record<UpdateKind, string>;
+  };
+  format: Record<EventFormat, string>;
+  linkKind: Record<LinkKind, string>;
+  slides: string;
+  video: string;
+  talkCount: (count: number) => string;
+  dateUnknown: string;
+  star: { label: (title: string) => string; text: string; failed: string };
+  update: { available: string; reload: string };
+  notice: Record<StorageNotice | 'memory' | 'offline' | 'invalid-bundle', string>;
+  errors: {
+    notFound: string;
+    notFoundDetail: string;
+    unavailable: string;
+    unavailableDetail: string;
+    generic: string;
+    backHome: string;
+  };
+}
+
+/** The states of the service worker update check that the About page names. */
+export type UpdateKind = 'unsupported' | 'idle' | 'checking' | 'up-to-date' | 'waiting' | 'error';
+
+const en: Messages = {
+  htmlLang: 'en',
+  siteName: 'Sidecar',
+  siteDescription:
+    'Sidecar: the agenda of cloud-native and service-mesh meetups, searchable offline in Chinese and English.',
+  skipToContent: 'Skip to content',
+  nav: { label: 'Main', home: 'Events', search: 'Search', myAgenda: 'My agenda', about: 'About' },
+  home: {
+    title: 'Events',
+    upcoming: 'Upcoming',
+    past: 'Past events',
+    undated: 'Date unknown',
+    noUpcoming: 'No upcoming events yet.',
+    noEvents: 'No events have been published yet.',
+    eventsLabel: (group) => `Events: ${group}`,
+  },
+  event: {
+    date: 'Date',
+    time: 'Time',
+    city: 'City',
+    venue: 'Venue',
+    format: 'Format',
+    links: 'Links',
+    agenda: 'Agenda',
+    noAgenda: 'No agenda was found in this post.',
+    description: (title) => `${title}: agenda, speakers, venue, slides and video.`,
+  },
+  talk: {
+    speakers: 'Speakers',
+    time: 'Time',
+    event: 'Event',
+    abstract: 'Abstract',
+    otherTalks: 'Other talks at this event',
+    noOtherTalks: 'This is the only talk of the event.',
+    description: (title, event) => `${title}, a talk at ${event}.`,
+  },
+  speaker: {
+    aliases: 'Also known as',
+    companies: 'Companies',
+    talks: 'Talks',
+    description: (name) => `${name}: every talk across events.`,
+  },
+  search: {
+    title: 'Search',
+    label: 'Search events, talks and speakers',
+    description: 'Search events, talks and speakers, offline, in Chinese, English or pinyin.',
+    prompt: 'Type a title, a name (also in pinyin) or a topic.',
+    events: 'Events',
+    talks: 'Talks',
+    speakers: 'Speakers',
+    noResults: (query) => `Nothing found for “${query}”.`,
+    resultCount: (count) => (count === 1 ? '1 result' : `${count} results`),
+  },
+  my: {
+    title: 'My agenda',
+    description: 'The talks you starred, by date.',
+    empty: 'No starred talks yet. Star a talk on its page or in an agenda to keep it here.',
+    loading: 'Your starred talks are kept on this device and appear here.',
+    undated: 'Date unknown',
+  },
+  about: {
+    title: 'About Sidecar',
+    description: 'Data version, storage and app version of Sidecar.',
+    intro: 'Sidecar keeps the agenda on this device, so it works at the venue without a network.',
+    data: 'Data',
+    contentHash: 'Content version',
+    generatedAt: 'Compiled at',
+    counts: 'Contents',
+    events: 'Events',
+    talks: 'Talks',
+    speakers: 'Speakers',
+    storage: 'Storage',
+    storedIn: (storage) =>
+      storage === 'indexeddb' ? 'Kept on this device' : 'Kept for this visit only',
+    used: (used, quota) => `${used} used of ${quota}`,
+    usageUnknown: 'This browser does not report storage use.',
+    noContent: 'No content is stored yet.',
+    app: 'App',
+    appVersion: 'App version',
+    checkForUpdates: 'Check for updates',
+    updateState: {
+      unsupported: 'This browser cannot install updates in the background.',
+      idle: '',
+      checking: 'Checking for updates…',
+      'up-to-date': 'You have the latest version.',
+      waiting: 'A new version is ready: reload to use it.',
+      error: 'Could not check for updates. Try again when online.',
+    },
+  },
+  format: { offline: 'In person', online: 'Online', hybrid: 'Hybrid' },
+  linkKind: {
+    slides: 'Slides',
+    video: 'Video',
+    livestream: 'Livestream',
+    registration: 'Registration',
+    photos: 'Photos',
+    other: 'Link',
+  },
+  slides: 'Slides',
+  video: 'Video',
+  talkCount: (count) => (count === 1 ? '1 talk' : `${count} talks`),
+  dateUnknown: 'Date unknown',
+  star: {
+    label: (title) => `Star: ${title}`,
+    text: 'Star',
+    failed: 'Could not save the star. Try again.',
+  },
+  update: { available: 'A new version is available —', reload: 'Reload' },
+  notice: {
+    memory: 'Content is kept for this visit only: this browser does not allow offline storage.',
+    'storage-unavailable':
+      'Offline storage is unavailable (private mode?): content is kept for this visit only.',
+    'storage-blocked':
+      'Another Sidecar tab holds the old data: close other tabs to update offline storage.',
+    'storage-full': 'This device is out of space: content is kept for this visit only.',
+    'update-failed': 'Could not download the latest content; showing the copy on this device.',
+    offline: 'You are offline and nothing is stored yet: connect once to download the agenda.',
+    'invalid-bundle': 'The agenda on the server could not be read. Try again later.',
+  },
+  errors: {
+    notFound: 'Not found',
+    notFoundDetail: 'There is no such event, talk or speaker (any more).',
+    unavailable: 'Content unavailable',
+    unavailableDetail:
+      'The agenda could not be loaded. If you are offline, connect once to download it.',
+    generic: 'Something went wrong',
+    backHome: 'Back to all events',
+  },
+};
+
+const zh: Messages = {
+  htmlLang: 'zh-CN',
+  siteName: 'Sidecar',
+  siteDescription: 'Sidecar：云原生与服务网格技术活动的议程，离线可用，支持中文、英文和拼音搜索。',
+  skipToContent: '跳到正文',
+  nav: { label: '主导航', home: '活动', search: '搜索', myAgenda: '我的日程', about: '关于' },
+  home: {
+    title: '活动',
+    upcoming: '即将举行',
+    past: '往期活动',
+    undated: '日期未知',
+    noUpcoming: '暂无即将举行的活动。',
+    noEvents: '还没有发布任何活动。',
+    eventsLabel: (group) => `活动：${group}`,
+  },
+  event: {
+    date: '日期',
+    time: '时间',
+    city: '城市',
+    venue: '地点',
+    format: '形式',
+    links: '链接',
+    agenda: '议程',
+    noAgenda: '这篇文章里没有找到议程。',
+    description: (title) => `${title}：议程、讲者、地点、幻灯片和视频。`,
+  },
+  talk: {
+    speakers: '讲者',
+    time: '时间',
+    event: '活动',
+    abstract: '议题简介',
+    otherTalks: '同场其他议题',
+    noOtherTalks: '这是本场活动唯一的议题。',
+    description: (title, event) => `${title}，${event}的议题。`,
+  },
+  speaker: {
+    aliases: '又名',
+    companies: '公司',
+    talks: '议题',
+    description: (name) => `${name}在各场活动中的全部议题。`,
+  },
+  search: {
+    title: '搜索',
+    label: '搜索活动、议题和讲者',
+    description: '离线搜索活动、议题和讲者，支持中文、英文和拼音。',
+    prompt: '输入标题、姓名（也可以用拼音）或主题。',
+    events: '活动',
+    talks: '议题',
+    speakers: '讲者',
+    noResults: (query) => `没有找到与“${query}”相关的内容。`,
+    resultCount: (count) => `${count} 条结果`,
+  },
+  my: {
+    title: '我的日程',
+    description: '你收藏的议题，按日期排列。',
+    empty: '还没有收藏的议题。在议题页或议程中点“收藏”，议题就会出现在这里。',
+    loading: '收藏的议题保存在本设备上，会显示在这里。',
+    undated: '日期未知',
+  },
+  about: {
+    title: '关于 Sidecar',
+    description: 'Sidecar 的数据版本、存储和应用版本。',
+    intro: 'Sidecar 把议程保存在本设备上，在会场没有网络也能使用。',
+    data: '数据',
+    contentHash: '内容版本',
+    generatedAt: '编译时间',
+    counts: '内容',
+    events: '活动',
+    talks: '议题',
+    speakers: '讲者',
+    storage: '存储',
+    storedIn: (storage) => (storage === 'indexeddb' ? '已保存在本设备' : '仅在本次访问中保留'),
+    used: (used, quota) => `已用 ${used}，共 ${quota}`,
+    usageUnknown: '此浏览器不提供存储用量。',
+    noContent: '尚未保存任何内容。',
+    app: '应用',
+    appVersion: '应用版本',
+    checkForUpdates: '检查更新',
+    updateState: {
+      unsupported: '此浏览器不支持在后台安装更新。',
+      idle: '',
+      checking: '正在检查更新…',
+      'up-to-date': '已是最新版本。',
+      waiting: '新版本已就绪，重新加载即可使用。',
+      error: '无法检查更新，请联网后重试。',
+    },
+  },
+  format: { offline: '线下', online: '线上', hybrid: '线上 + 线下' },
+  linkKind: {
+    slides: '幻灯片',
+    video: '视频',
+    livestream: '直播',
+    registration: '报名',
+    photos: '照片',
+    other: '链接',
+  },
+  slides: '幻灯片',
+  video: '视频',
+  talkCount: (count) => `${count} 个议题`,
+  dateUnknown: '日期未知',
+  star: {
+    label: (title) => `收藏：${title}`,
+    text: '收藏',
+    failed: '收藏没有保存成功，请重试。',
+  },
+  update: { available: '有新版本可用 —', reload: '重新加载' },
+  notice: {
+    memory: '此浏览器不允许离线存储：内容仅在本次访问中保留。',
+    'storage-unavailable': '离线存储不可用（无痕模式？）：内容仅在本次访问中保留。',
+    'storage-blocked': '另一个 Sidecar 标签页占用着旧数据：关闭其他标签页后才能更新离线存储。',
+    'storage-full': '设备存储空间已满：内容仅在本次访问中保留。',
+    'update-failed': '无法下载最新内容，正在显示本设备上保存的版本。',
+    offline: '当前离线，且本设备尚未保存内容：请联网一次以下载议程。',
+    'invalid-bundle': '无法读取服务器上的议程，请稍后再试。',
+  },
+  errors: {
+    notFound: '找不到页面',
+    notFoundDetail: '没有这个活动、议题或讲者（或已被删除）。',
+    unavailable: '内容不可用',
+    unavailableDetail: '无法加载议程。如果当前离线，请联网一次以下载。',
+    generic: '出错了',
+    backHome: '返回全部活动',
+  },
+};
+
+const MESSAGES: Readonly<Record<Locale, Messages>> = { en, zh };
+
+/** The messages of `locale`. */
+export function messagesFor(locale: Locale): Messages {
+  return MESSAGES[locale];
+}
+
+/**
+ * The interface language for the reader's preferences (`navigator.languages`): the first
+ * preference that is Chinese or English decides; anything else falls back to English.
+ */
+export function detectLocale(languages: readonly string[]): Locale {
+  for (const language of languages) {
+    const tag = language.toLowerCase();
+    if (tag === 'zh' || tag.startsWith('zh-')) return 'zh';
+    if (tag === 'en' || tag.startsWith('en-')) return 'en';
+  }
+  return 'en';
+}
+
+/** True for the locales this interface speaks; data from outside is narrowed with it. */
+export function isLocale(value: unknown): value is Locale {
+  return value === 'en' || value === 'zh';
+}

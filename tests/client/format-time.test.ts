@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dateTimeAttribute,
+  formatDate,
+  formatDateRange,
+  formatTimeRange,
+  localDate,
+  zoneLabel,
+} from '../../src/lib/client/format-time';
+
+describe('zoneLabel', () => {
+  it('labels China Standard Time as CST, not GMT+8', () => {
+    expect(zoneLabel('Asia/Shanghai', '2021-07-10', '13:30')).toBe('CST');
+  });
+
+  it('labels Tokyo as JST', () => {
+    expect(zoneLabel('Asia/Tokyo', '2024-03-20')).toBe('JST');
+  });
+
+  it('follows daylight saving time by the event’s date', () => {
+    expect(zoneLabel('America/Los_Angeles', '2024-01-15', '10:00')).toBe('PST');
+    expect(zoneLabel('America/Los_Angeles', '2024-07-15', '10:00')).toBe('PDT');
+  });
+
+  it('uses the zone’s own abbreviation in Europe', () => {
+    expect(zoneLabel('Europe/Berlin', '2024-07-15', '10:00')).toBe('CEST');
+    expect(zoneLabel('Europe/Berlin', '2024-01-15', '10:00')).toBe('CET');
+  });
+
+  it('falls back to the offset where no abbreviation exists', () => {
+    expect(zoneLabel('Asia/Kathmandu', '2024-01-15')).toBe('GMT+5:45');
+  });
+
+  it('shows an unknown zone as written instead of throwing', () => {
+    expect(zoneLabel('Mars/Olympus_Mons', '2024-01-15')).toBe('Mars/Olympus_Mons');
+  });
+});
+
+describe('formatTimeRange', () => {
+  const slot = { date: '2021-07-10', timezone: 'Asia/Shanghai' };
+
+  it('shows venue wall time with the zone, never the reader’s time', () => {
+    expect(formatTimeRange({ ...slot, start: '13:30', end: '17:30' })).toBe('13:30–17:30 CST');
+  });
+
+  it('shows a start without an end', () => {
+    expect(formatTimeRange({ ...slot, start: '13:30', end: null })).toBe('13:30 CST');
+  });
+
+  it('shows nothing without a start time', () => {
+    expect(formatTimeRange({ ...slot, start: null, end: '17:30' })).toBeNull();
+  });
+
+  it('does not invent a zone', () => {
+    expect(formatTimeRange({ date: null, timezone: null, start: '19:00', end: null })).toBe(
+      '19:00',
+    );
+  });
+});
+
+describe('dateTimeAttribute', () => {
+  it('gives the venue’s offset for a zoned time', () => {
+    expect(dateTimeAttribute('2021-07-10', '13:30', 'Asia/Shanghai')).toBe(
+      '2021-07-10T13:30+08:00',
+    );
+    expect(dateTimeAttribute('2024-07-15', '09:00', 'America/Los_Angeles')).toBe(
+      '2024-07-15T09:00-07:00',
+    );
+  });
+
+  it('falls back to a date, a time, or a local date-time', () => {
+    expect(dateTimeAttribute('2021-07-10', null, 'Asia/Shanghai')).toBe('2021-07-10');
+    expect(dateTimeAttribute(null, '13:30', 'Asia/Shanghai')).toBe('13:30');
+    expect(dateTimeAttribute('2021-07-10', '13:30', null)).toBe('2021-07-10T13:30');
+  });
+});
+
+describe('formatDate', () => {
+  it('writes the day in English and in Chinese, with the weekday', () => {
+    expect(formatDate('2021-07-10', 'en')).toBe('Sat 10 Jul 2021');
+    expect(formatDate('2021-07-10', 'zh')).toBe('2021年7月10日 周六');
+  });
+
+  it('does not shift the day whatever the reader’s zone', () => {
+    expect(formatDate('2018-06-30', 'en')).toBe('Sat 30 Jun 2018');
+  });
+
+  it('joins the first and last day of a multi-day event', () => {
+    expect(formatDateRange('2024-03-19', '2024-03-21', 'en')).toBe(
+      'Tue 19 Mar 2024 – Thu 21 Mar 2024',
+    );
+    expect(formatDateRange('2024-03-19', null, 'en')).toBe('Tue 19 Mar 2024');
+  });
+});
+
+describe('localDate', () => {
+  it('is the reader’s calendar date', () => {
+    expect(localDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+});
