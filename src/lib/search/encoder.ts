@@ -11,14 +11,21 @@
  */
 
 /** A run of Han characters, or a run of letters and digits of any other script. */
-const RUN = /\p{Script=Han}+|[\p{L}\p{N}]+/gu;
+const RUN = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
+/** A letter or digit that belongs to a word (Han characters each stand alone). */
+export const WORD_CHARACTER = /(?!\p{Script=Han})[\p{L}\p{N}]/u;
 const HAN = /^\p{Script=Han}/u;
 /** Combining marks left after NFD: dropped, so `café` and `cafe` meet. */
 const COMBINING_MARKS = /\p{M}+/gu;
 
 /** Folds case, full-width forms, compatibility characters and diacritics. */
 export function foldText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .normalize('NFC');
 }
 
 /** The runs of `text` that carry meaning for search, folded: `['服务网格', 'istio']`. */

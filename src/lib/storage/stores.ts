@@ -1,0 +1,241 @@
+/**
+ * The two things the data worker keeps, each behind an interface with an IndexedDB and an
+ * in-memory implementation: content (replaced as a whole on every update) and user data (stars,
+ * never touched by an update). Memory is the fallback when IndexedDB cannot be used; it lasts for
+ * the session.
+ */
+import { BUNDLE_FORMAT, type Bundle } from '$lib/schema';
+import type { IndexDump, IndexSource } from '$lib/search/content-index';
+import type { ContentReader } from '$lib/views';
+import { createMemoryReader } from '$lib/views/memory-reader';
+import {
+  CONTENT_STORES,
+  openDatabase,
+  type ContentMeta,
+  type OpenFailure,
+  type OpenOptions,
+  type SidecarDatabase,
+} from './database';
+
+/** One version of the content, swapped atomically. */
+export interface ContentStore {
+  readonly kind: 'indexeddb' | 'memory';
+  readonly reader: ContentReader;
+  /** What is stored, or undefined when nothing (usable) is. */
+  readMeta(): Promise<ContentMeta | undefined>;
+  /** Replaces all content with `bundle` in one transaction: readers see the old or the new. */
+  replaceContent(bundle: Bundle, bundleUrl: string): Promise<void>;
+  /** Records that the content also came from `bundleUrl` (a rebuild with the same content). */
+  setBundleUrl(bundleUrl: string): Promise<void>;
+  /** Everything, for building a search index. */
+  readAll(): Promise<IndexSource>;
+  /** The stored search index for `contentHash` and `version`, if there is one. */
+  readIndex(contentHash: string, version: number): Promise<IndexDump | undefined>;
+  writeIndex(contentHash: string, version: number, chunks: IndexDump): Promise<void>;
+}
+
+/** The reader's own data. */
+export interface UserStore {
+  readonly kind: 'indexeddb' | 'memory';
+  /** Starred talk ids, oldest star first. */
+  readStars(): Promise<string[]>;
+  setStar(talkId: string, starred: boolean): Promise<void>;
+}
+
+function metaOf(bundle: Bundle, bundleUrl: string): ContentMeta {
+  return {
+    key: 'content',
+    format: BUNDLE_FORMAT,
+    contentHash: bundle.contentHash,
+    generatedAt: bundle.generatedAt,
+    bundleUrl,
+    counts: {
+      events: bundle.events.length,
+      talks: bundle.talks.length,
+      speakers: bundle.speakers.length,
+    },
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Meta as read back from storage: refused unless it is this format's. */
+function asContentMeta(value: unknown): ContentMeta | undefined {
+  return isRecord(value) &&
+    value.format === BUNDLE_FORMAT &&
+    typeof value.contentHash === 'string' &&
+    typeof value.generatedAt === 'string' &&
+    typeof value.bundleUrl === 'string' &&
+    isRecord(value.counts)
+    ? (value as unknown as ContentMeta)
+    : undefined;
+}
+
+// Content records are not guarded one by one on the way out: they were checked by `isBundle`
+// before being written, and a database of another schema version is migrated before use.
+export function createDatabaseContentStore(database: SidecarDatabase): ContentStore {
+  return {
+    kind: 'indexeddb',
+    reader: {
+      listEvents: () => database.getAll('events'),
+      getEvent: (id) => database.get('events', id),
+      getTalk: (id) => database.get('talks', id),
+      getSpeaker: (id) => database.get('speakers', id),
+    },
+    async readMeta() {
+      return asContentMeta(await database.get('meta', 'content'));
+    },
+    async replaceContent(bundle, bundleUrl) {
+      // One transaction over every content store: if the tab closes or a write fails halfway,
+      // IndexedDB rolls all of it back and the previous version stays whole.
+      const transaction = database.transaction(CONTENT_STORES, 'readwrite');
+      const writes: Promise<unknown>[] = [];
+      try {
+        for (const name of CONTENT_STORES) writes.push(transaction.objectStore(name).clear());
+        for (const event of bundle.events)
+          writes.push(transaction.objectStore('events').put(event));
+        for (const talk of bundle.talks) writes.push(transaction.objectStore('talks').put(talk));
+        for (const speaker of bundle.speakers) {
+          writes.push(transaction.objectStore('speakers').put(speaker));
+        }
+        writes.push(transaction.objectStore('meta').put(metaOf(bundle, bundleUrl)));
+      } catch (error) {
+        // A request that throws (a value that cannot be cloned) does not abort the transaction by
+        // itself: without this, the requests queued so far (the clears) would commit.
+        transaction.abort();
+        await Promise.allSettled([transaction.done, ...writes]);
+        throw error;
+      }
+      // `done` rejects when the transaction aborts; the individual writes' rejections are the
+      // same failure, so they are awaited only to keep them from surfacing as unhandled.
+      await Promise.all([transaction.done, Promise.allSettled(writes)]);
+    },
+    async setBundleUrl(bundleUrl) {
+      const transaction = database.transaction('meta', 'readwrite');
+      const meta = asContentMeta(await transaction.store.get('content'));
+      if (meta) await transaction.store.put({ ...meta, bundleUrl });
+      await transaction.done;
+    },
+    async readAll() {
+      const transaction = database.transaction(['events', 'talks', 'speakers'], 'readonly');
+      const [events, talks, speakers] = await Promise.all([
+        transaction.objectStore('events').getAll(),
+        transaction.objectStore('talks').getAll(),
+        transaction.objectStore('speakers').getAll(),
+      ]);
+      return { events, talks, speakers };
+    },
+    async readIndex(contentHash, version) {
+      const stored: unknown = await database.get('searchIndex', 'content');
+      if (
+        isRecord(stored) &&
+        stored.contentHash === contentHash &&
+        stored.version === version &&
+        Array.isArray(stored.chunks)
+      ) {
+        return stored.chunks as IndexDump;
+      }
+      return undefined;
+    },
+    async writeIndex(contentHash, version, chunks) {
+      // Only beside the content it was built from: a swap in between makes this write a no-op.
+      const transaction = database.transaction(['meta', 'searchIndex'], 'readwrite');
+      const meta = asContentMeta(await transaction.objectStore('meta').get('content'));
+      if (meta?.contentHash === contentHash) {
+        await transaction
+          .objectStore('searchIndex')
+          .put({ key: 'content', contentHash, version, chunks });
+      }
+      await transaction.done;
+    },
+  };
+}
+
+export function createMemoryContentStore(): ContentStore {
+  let bundle: Bundle | undefined;
+  let meta: ContentMeta | undefined;
+  let reader: ContentReader = createMemoryReader({
+    format: BUNDLE_FORMAT,
+    contentHash: '',
+    generatedAt: '',
+    events: [],
+    talks: [],
+    speakers: [],
+  });
+  let index: { contentHash: string; version: number; chunks: IndexDump } | undefined;
+  return {
+    kind: 'memory',
+    get reader() {
+      return reader;
+    },
+    readMeta: async () => meta,
+    async replaceContent(next, bundleUrl) {
+      bundle = next;
+      meta = metaOf(next, bundleUrl);
+      reader = createMemoryReader(next);
+      index = undefined;
+    },
+    async setBundleUrl(bundleUrl) {
+      if (meta) meta = { ...meta, bundleUrl };
+    },
+    readAll: async () => ({
+      events: bundle?.events ?? [],
+      talks: bundle?.talks ?? [],
+      speakers: bundle?.speakers ?? [],
+    }),
+    async readIndex(contentHash, version) {
+      return index?.contentHash === contentHash && index.version === version
+        ? index.chunks
+        : undefined;
+    },
+    async writeIndex(contentHash, version, chunks) {
+      index = { contentHash, version, chunks };
+    },
+  };
+}
+
+export function createDatabaseUserStore(database: SidecarDatabase): UserStore {
+  return {
+    kind: 'indexeddb',
+    async readStars() {
+      const stars = await database.getAll('stars');
+      return stars
+        .sort((a, b) => a.starredAt.localeCompare(b.starredAt))
+        .map((star) => star.talkId);
+    },
+    async setStar(talkId, starred) {
+      if (starred) await database.put('stars', { talkId, starredAt: new Date().toISOString() });
+      else await database.delete('stars', talkId);
+    },
+  };
+}
+
+export function createMemoryUserStore(): UserStore {
+  const stars = new Set<string>();
+  return {
+    kind: 'memory',
+    readStars: async () => [...stars],
+    async setStar(talkId, starred) {
+      if (starred) stars.add(talkId);
+      else stars.delete(talkId);
+    },
+  };
+}
+
+/** Both stores, or why IndexedDB cannot hold them. */
+export type StorageResult =
+  | { kind: 'open'; content: ContentStore; user: UserStore }
+  | { kind: 'failed'; reason: OpenFailure; detail: string };
+
+/** Opens IndexedDB and returns its content and user stores. Never throws. */
+export async function openStorage(options: OpenOptions = {}): Promise<StorageResult> {
+  const opened = await openDatabase(options);
+  if (opened.kind === 'failed') return opened;
+  return {
+    kind: 'open',
+    content: createDatabaseContentStore(opened.database),
+    user: createDatabaseUserStore(opened.database),
+  };
+}

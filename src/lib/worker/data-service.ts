@@ -1,0 +1,292 @@
+/**
+ * Everything the data worker does, with its dependencies passed in, so it runs the same in the
+ * worker and in Node tests: fetch the bundle, keep it in IndexedDB (or memory), search it, and
+ * answer the page's requests. It never throws into the page: failures become a `ContentStatus`.
+ */
+import { isBundle, type Bundle } from '$lib/schema';
+import { ContentIndex, SEARCH_INDEX_VERSION } from '$lib/search/content-index';
+import {
+  createMemoryContentStore,
+  createMemoryUserStore,
+  openStorage,
+  type ContentStore,
+  type StorageResult,
+  type UserStore,
+} from '$lib/storage/stores';
+import { describeError } from '$lib/storage/database';
+import {
+  buildEventView,
+  buildHomeView,
+  buildMyAgendaView,
+  buildSearchView,
+  buildSpeakerView,
+  buildTalkView,
+} from '$lib/views/build-views';
+import type {
+  AboutView,
+  ContentStatus,
+  RequestKind,
+  RequestParams,
+  RequestResult,
+  StorageNotice,
+} from './protocol';
+
+/** Results per kind when the page does not say. */
+export const DEFAULT_SEARCH_LIMIT = 20;
+/** The most a page may ask for: more would only slow the reply down. */
+const MAX_SEARCH_LIMIT = 200;
+
+export interface DataServiceOptions {
+  /** This build's bundle (a hashed URL: a new build means a new URL). */
+  bundleUrl: string;
+  fetch: (url: string) => Promise<Response>;
+  /** Opens IndexedDB (`openStorage` by default); tests inject failures here. */
+  openStorage?: (onClosedForUpgrade: () => void) => Promise<StorageResult>;
+  /** `navigator.storage.estimate`, where the browser has it. */
+  estimateStorage?: () => Promise<{ usage?: number; quota?: number }>;
+  /** Told about every status change. */
+  onStatus?: (status: ContentStatus) => void;
+  /** Told about failures worth a developer's attention (never shown as an uncaught error). */
+  onProblem?: (message: string) => void;
+}
+
+type FetchResult =
+  | { kind: 'fetched'; bundle: Bundle }
+  | { kind: 'failed'; reason: 'offline' | 'invalid-bundle'; detail: string };
+
+/** True for the error a full disk or an exhausted origin quota raises. */
+function isQuotaError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'QuotaExceededError';
+}
+
+export class DataService {
+  #status: ContentStatus = { kind: 'loading' };
+  #content: ContentStore = createMemoryContentStore();
+  #user: UserStore = createMemoryUserStore();
+  #index: Promise<ContentIndex> | null = null;
+  #ready: Promise<void>;
+
+  constructor(private readonly options: DataServiceOptions) {
+    this.#ready = this.#start();
+  }
+
+  /** The current status, without waiting for loading to finish. */
+  get status(): ContentStatus {
+    return this.#status;
+  }
+
+  /** Resolves once the content is ready, or known to be unavailable. */
+  whenReady(): Promise<void> {
+    return this.#ready;
+  }
+
+  #setStatus(status: ContentStatus): void {
+    this.#status = status;
+    this.options.onStatus?.(status);
+  }
+
+  async #fetchBundle(): Promise<FetchResult> {
+    let response: Response;
+    try {
+      response = await this.options.fetch(this.options.bundleUrl);
+    } catch (error) {
+      return { kind: 'failed', reason: 'offline', detail: describeError(error) };
+    }
+    if (!response.ok) {
+      return { kind: 'failed', reason: 'offline', detail: `HTTP ${response.status}` };
+    }
+    let value: unknown;
+    try {
+      value = await response.json();
+    } catch (error) {
+      return { kind: 'failed', reason: 'invalid-bundle', detail: describeError(error) };
+    }
+    return isBundle(value)
+      ? { kind: 'fetched', bundle: value }
+      : {
+          kind: 'failed',
+          reason: 'invalid-bundle',
+          detail: `${this.options.bundleUrl} is not a bundle of this app's format`,
+        };
+  }
+
+  /** Opens storage, then brings the stored content up to this build's bundle when it can. */
+  async #start(): Promise<void> {
+    let notice: StorageNotice | null = null;
+    const open =
+      this.options.openStorage ?? ((onClosed) => openStorage({ onClosedForUpgrade: onClosed }));
+    const opened = await open(() => this.#restart()).catch((error: unknown): StorageResult => ({
+      kind: 'failed',
+      reason: 'storage-unavailable',
+      detail: describeError(error),
+    }));
+    if (opened.kind === 'open') {
+      this.#content = opened.content;
+      this.#user = opened.user;
+    } else {
+      this.options.onProblem?.(`Working from memory: ${opened.detail}`);
+      this.#content = createMemoryContentStore();
+      this.#user = createMemoryUserStore();
+      notice = opened.reason;
+    }
+
+    let meta = await this.#content.readMeta().catch(() => undefined);
+    if (meta?.bundleUrl !== this.options.bundleUrl) {
+      const fetched = await this.#fetchBundle();
+      if (fetched.kind === 'fetched') {
+        const { bundle } = fetched;
+        if (meta?.contentHash === bundle.contentHash) {
+          await this.#content.setBundleUrl(this.options.bundleUrl).catch(() => {});
+        } else {
+          notice = (await this.#replaceContent(bundle)) ?? notice;
+        }
+        meta = await this.#content.readMeta();
+      } else {
+        this.options.onProblem?.(`Cannot load ${this.options.bundleUrl}: ${fetched.detail}`);
+        if (!meta) {
+          this.#setStatus({ kind: 'unavailable', reason: fetched.reason });
+          return;
+        }
+        notice ??= 'update-failed';
+      }
+    }
+    if (!meta) {
+      this.#setStatus({ kind: 'unavailable', reason: 'invalid-bundle' });
+      return;
+    }
+    this.#index = null;
+    this.#setStatus({
+      kind: 'ready',
+      contentHash: meta.contentHash,
+      storage: this.#content.kind,
+      notice,
+    });
+    // Warm the search index now, so the first query does not wait for it.
+    void this.#searchIndex().catch(() => {});
+  }
+
+  /** Writes a new bundle; if IndexedDB refuses, keeps it in memory for the session. */
+  async #replaceContent(bundle: Bundle): Promise<StorageNotice | null> {
+    try {
+      await this.#content.replaceContent(bundle, this.options.bundleUrl);
+      return null;
+    } catch (error) {
+      this.options.onProblem?.(`Cannot store the new content: ${describeError(error)}`);
+      this.#content = createMemoryContentStore();
+      await this.#content.replaceContent(bundle, this.options.bundleUrl);
+      return isQuotaError(error) ? 'storage-full' : 'storage-unavailable';
+    }
+  }
+
+  /** Another tab upgraded the database under us: open it again (or fall back) and reload. */
+  #restart(): void {
+    this.#index = null;
+    this.#setStatus({ kind: 'loading' });
+    this.#ready = this.#start();
+  }
+
+  #searchIndex(): Promise<ContentIndex> {
+    this.#index ??= this.#loadIndex().catch((error: unknown) => {
+      this.#index = null;
+      throw error;
+    });
+    return this.#index;
+  }
+
+  /** Imports the stored index of this content, or builds it and stores it for next time. */
+  async #loadIndex(): Promise<ContentIndex> {
+    const content = this.#content;
+    const meta = await content.readMeta();
+    if (!meta) return ContentIndex.build({ events: [], talks: [], speakers: [] });
+    const stored = await content
+      .readIndex(meta.contentHash, SEARCH_INDEX_VERSION)
+      .catch(() => undefined);
+    if (stored) {
+      try {
+        return ContentIndex.load(stored);
+      } catch (error) {
+        this.options.onProblem?.(`Rebuilding the search index: ${describeError(error)}`);
+      }
+    }
+    const index = ContentIndex.build(await content.readAll());
+    // Storing is an optimisation for the next launch: a failure (quota) costs only time then.
+    await content
+      .writeIndex(meta.contentHash, SEARCH_INDEX_VERSION, await index.dump())
+      .catch((error: unknown) =>
+        this.options.onProblem?.(`Search index not stored: ${describeError(error)}`),
+      );
+    return index;
+  }
+
+  async #about(): Promise<AboutView | null> {
+    const meta = await this.#content.readMeta();
+    if (!meta) return null;
+    const estimate = await this.options.estimateStorage?.().catch(() => undefined);
+    return {
+      contentHash: meta.contentHash,
+      generatedAt: meta.generatedAt,
+      counts: meta.counts,
+      storage: this.#content.kind,
+      usage:
+        estimate?.usage !== undefined && estimate.quota !== undefined
+          ? { usedBytes: estimate.usage, quotaBytes: estimate.quota }
+          : null,
+    };
+  }
+
+  async #search(query: string, limit: number | undefined) {
+    const trimmed = query.trim();
+    if (trimmed === '') return { query, events: [], talks: [], speakers: [] };
+    const index = await this.#searchIndex();
+    const size = Math.min(Math.max(1, Math.floor(limit ?? DEFAULT_SEARCH_LIMIT)), MAX_SEARCH_LIMIT);
+    return buildSearchView(this.#content.reader, query, index.search(trimmed, size));
+  }
+
+  /** Answers one request from the page. */
+  async handle<K extends RequestKind>(
+    kind: K,
+    params: RequestParams<K>,
+  ): Promise<RequestResult<K>> {
+    if (kind === 'status') return this.#status as RequestResult<K>;
+    await this.#ready;
+    const reader = this.#content.reader;
+    const request = { kind, params } as {
+      [P in RequestKind]: { kind: P; params: RequestParams<P> };
+    }[RequestKind];
+    let result: RequestResult<RequestKind>;
+    switch (request.kind) {
+      case 'status':
+        result = this.#status;
+        break;
+      case 'home':
+        result = await buildHomeView(reader);
+        break;
+      case 'event':
+        result = await buildEventView(reader, request.params.id);
+        break;
+      case 'talk':
+        result = await buildTalkView(reader, request.params.id);
+        break;
+      case 'speaker':
+        result = await buildSpeakerView(reader, request.params.id);
+        break;
+      case 'search':
+        result = await this.#search(request.params.query, request.params.limit);
+        break;
+      case 'myAgenda':
+        result = await buildMyAgendaView(reader, await this.#user.readStars());
+        break;
+      case 'stars':
+        result = await this.#user.readStars();
+        break;
+      case 'setStar':
+        await this.#user.setStar(request.params.talkId, request.params.starred);
+        result = await this.#user.readStars();
+        break;
+      case 'about':
+        result = await this.#about();
+        break;
+    }
+    return result as RequestResult<K>;
+  }
+}
