@@ -123,7 +123,7 @@ export function zoneLabel(
   const fixed = FIXED_ZONE_LABELS[timezone];
   if (fixed) return fixed;
   if (!isValidZone(timezone)) return timezone;
-  const instant = (date && wallTimeInstant(timezone, date, time)) ?? Date.now();
+  const instant = (date ? wallTimeInstant(timezone, date, time) : null) ?? Date.now();
   let fallback = '';
   for (const locale of SHORT_NAME_LOCALES) {
     const name = zoneNamePart(timezone, instant, locale, 'short');

@@ -6,6 +6,7 @@
  * Content (titles, names, abstracts) is never translated; only the interface around it.
  */
 import type { EventFormat, LinkKind } from '$lib/schema';
+import type { UpdateState } from '$lib/pwa/update-state.svelte';
 import type { StorageNotice } from '$lib/worker/protocol';
 
 /** The interface languages. */
@@ -91,7 +92,7 @@ export interface Messages {
     app: string;
     appVersion: string;
     checkForUpdates: string;
-    updateState: Record<UpdateKind, string>;
+    updateState: Record<UpdateState['kind'], string>;
   };
   format: Record<EventFormat, string>;
   linkKind: Record<LinkKind, string>;
@@ -111,9 +112,6 @@ export interface Messages {
     backHome: string;
   };
 }
-
-/** The states of the service worker update check that the About page names. */
-export type UpdateKind = 'unsupported' | 'idle' | 'checking' | 'up-to-date' | 'waiting' | 'error';
 
 const en: Messages = {
   htmlLang: 'en',
@@ -201,10 +199,11 @@ const en: Messages = {
       checking: 'Checking for updates…',
       'up-to-date': 'You have the latest version.',
       waiting: 'A new version is ready: reload to use it.',
-      error: 'Could not check for updates. Try again when online.',
+      offline: 'You are offline: Sidecar keeps working, and checks again when you ask online.',
+      error: 'Could not check for updates. Try again later.',
     },
   },
-  format: { offline: 'In person', online: 'Online', hybrid: 'Hybrid' },
+  format: { offline: 'Offline', online: 'Online', hybrid: 'Hybrid' },
   linkKind: {
     slides: 'Slides',
     video: 'Video',
@@ -329,7 +328,8 @@ const zh: Messages = {
       checking: '正在检查更新…',
       'up-to-date': '已是最新版本。',
       waiting: '新版本已就绪，重新加载即可使用。',
-      error: '无法检查更新，请联网后重试。',
+      offline: '当前离线：Sidecar 照常可用，联网后可再次检查。',
+      error: '无法检查更新，请稍后重试。',
     },
   },
   format: { offline: '线下', online: '线上', hybrid: '线上 + 线下' },

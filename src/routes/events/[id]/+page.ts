@@ -1,0 +1,6 @@
+import { loadFound } from '$lib/client/load-view';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ params }) => ({
+  view: await loadFound('event', { id: params.id }),
+});
