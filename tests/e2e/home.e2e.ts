@@ -20,18 +20,49 @@ describe('the home page', () => {
     await app?.stop();
   });
 
-  it('lists every compiled event', async () => {
+  it('links every compiled event by its title', async () => {
     const bundle = readBuiltBundle();
     expect(bundle.events.length, 'the compiled bundle holds no events').toBeGreaterThan(0);
 
     const page = await app.browser.newPage();
     await page.goto(app.baseUrl);
-    const listed = (
-      await page.getByRole('list', { name: 'Events' }).getByRole('heading').allTextContents()
-    ).map(normalizeSpace);
+    const listed = (await page.locator('main').getByRole('link').allTextContents()).map(
+      normalizeSpace,
+    );
 
     expect(listed).toHaveLength(bundle.events.length);
     for (const event of bundle.events) expect(listed).toContain(normalizeSpace(event.title));
+    await page.close();
+  });
+
+  it('puts past events under their year, newest year first, and undated events last', async () => {
+    const page = await app.browser.newPage();
+    await page.goto(app.baseUrl);
+    const headings = (await page.locator('main').getByRole('heading').allTextContents()).map(
+      normalizeSpace,
+    );
+    // The seed events all happened in 2018–2022; one deck has no date at all.
+    expect(headings).toEqual([
+      'Events',
+      'Upcoming',
+      'Past events',
+      '2022',
+      '2021',
+      '2018',
+      'Date unknown',
+    ]);
+    const years = page.getByRole('list', { name: 'Events: 2021' });
+    expect(normalizeSpace(await years.innerText())).toContain('Istio Meetup China');
+    await page.close();
+  });
+
+  it('gives each event its date, city, format and number of talks', async () => {
+    const page = await app.browser.newPage();
+    await page.goto(app.baseUrl);
+    const istio = page.getByRole('listitem').filter({ hasText: 'Istio Meetup China' });
+    expect(normalizeSpace(await istio.innerText())).toBe(
+      'Istio Meetup China Sat 10 Jul 2021 Beijing Offline 7 talks',
+    );
     await page.close();
   });
 
