@@ -18,6 +18,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 /** The bundle `npm run build` compiled (its prebuild step) and copied into the site. */
 export const BUNDLE_PATH = path.join(ROOT, '.sidecar', 'bundle.json');
 
+/** The content `npm run build` compiles unless `SIDECAR_CONTENT` says otherwise. */
+export const CONTENT_DIR = path.join(ROOT, 'content');
+
 /** Where `npm run build` writes the site unless `SIDECAR_BUILD_DIR` says otherwise. */
 export const BUILD_DIR = path.join(ROOT, 'build');
 
