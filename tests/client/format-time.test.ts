@@ -68,6 +68,19 @@ describe('dateTimeAttribute', () => {
     );
   });
 
+  it('agrees with the engine’s zone data for zones it knows without asking it', () => {
+    for (const zone of ['Asia/Shanghai', 'Asia/Tokyo', 'Asia/Kolkata', 'Asia/Hong_Kong']) {
+      const offset = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        timeZoneName: 'longOffset',
+      })
+        .formatToParts(Date.UTC(2024, 0, 15))
+        .find((part) => part.type === 'timeZoneName')
+        ?.value.replace('GMT', '');
+      expect(dateTimeAttribute('2024-01-15', '10:00', zone)).toBe(`2024-01-15T10:00${offset}`);
+    }
+  });
+
   it('falls back to a date, a time, or a local date-time', () => {
     expect(dateTimeAttribute('2021-07-10', null, 'Asia/Shanghai')).toBe('2021-07-10');
     expect(dateTimeAttribute(null, '13:30', 'Asia/Shanghai')).toBe('13:30');

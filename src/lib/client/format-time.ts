@@ -9,23 +9,24 @@
 import type { Locale } from './i18n';
 
 /**
- * Abbreviations readers expect for zones that `Intl` only names as 'GMT+8'. None of these zones
- * observes daylight saving time today, so one label per zone is right all year.
+ * Zones with one offset all year (no daylight saving time today), with the abbreviation readers
+ * expect where `Intl` only says 'GMT+8'. Knowing them here also spares the page `Intl`'s zone
+ * data, which costs tens of milliseconds to load on a phone, for the zones most events are in.
  */
-const FIXED_ZONE_LABELS: Readonly<Record<string, string>> = {
-  'Asia/Shanghai': 'CST',
-  'Asia/Chongqing': 'CST',
-  'Asia/Chungking': 'CST',
-  'Asia/Harbin': 'CST',
-  PRC: 'CST',
-  'Asia/Taipei': 'CST',
-  'Asia/Macau': 'CST',
-  'Asia/Hong_Kong': 'HKT',
-  'Asia/Tokyo': 'JST',
-  'Asia/Seoul': 'KST',
-  'Asia/Singapore': 'SGT',
-  'Asia/Kolkata': 'IST',
-  'Asia/Calcutta': 'IST',
+const FIXED_ZONES: Readonly<Record<string, { label: string; offset: string }>> = {
+  'Asia/Shanghai': { label: 'CST', offset: '+08:00' },
+  'Asia/Chongqing': { label: 'CST', offset: '+08:00' },
+  'Asia/Chungking': { label: 'CST', offset: '+08:00' },
+  'Asia/Harbin': { label: 'CST', offset: '+08:00' },
+  PRC: { label: 'CST', offset: '+08:00' },
+  'Asia/Taipei': { label: 'CST', offset: '+08:00' },
+  'Asia/Macau': { label: 'CST', offset: '+08:00' },
+  'Asia/Hong_Kong': { label: 'HKT', offset: '+08:00' },
+  'Asia/Tokyo': { label: 'JST', offset: '+09:00' },
+  'Asia/Seoul': { label: 'KST', offset: '+09:00' },
+  'Asia/Singapore': { label: 'SGT', offset: '+08:00' },
+  'Asia/Kolkata': { label: 'IST', offset: '+05:30' },
+  'Asia/Calcutta': { label: 'IST', offset: '+05:30' },
 };
 
 /** English locales whose `Intl` short zone names cover the Americas, Europe, Australia, India. */
@@ -61,16 +62,38 @@ function parseDate(date: string): { year: number; month: number; day: number } |
   return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
 }
 
+/**
+ * Formatters by locale, zone and style. Building an `Intl.DateTimeFormat` costs far more than using
+ * one (it loads zone data), and an agenda asks for the same few dozens of times while hydrating.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+/** A formatter for `timezone`, or null when the zone is unknown to this engine. */
+function zoneFormatter(
+  timezone: string,
+  locale: string,
+  style: 'short' | 'longOffset',
+): Intl.DateTimeFormat | null {
+  const key = `${locale}|${timezone}|${style}`;
+  let formatter = formatters.get(key);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat(locale, { timeZone: timezone, timeZoneName: style });
+    } catch {
+      formatter = null;
+    }
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 function zoneNamePart(
   timezone: string,
   instant: number,
   locale: string,
   style: 'short' | 'longOffset',
 ): string {
-  const parts = new Intl.DateTimeFormat(locale, {
-    timeZone: timezone,
-    timeZoneName: style,
-  }).formatToParts(instant);
+  const parts = zoneFormatter(timezone, locale, style)?.formatToParts(instant) ?? [];
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? '';
 }
 
@@ -102,12 +125,7 @@ function wallTimeInstant(timezone: string, date: string, time: string | null): n
 }
 
 function isValidZone(timezone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: timezone });
-    return true;
-  } catch {
-    return false;
-  }
+  return zoneFormatter(timezone, 'en-US', 'longOffset') !== null;
 }
 
 /**
@@ -120,8 +138,8 @@ export function zoneLabel(
   date: string | null,
   time: string | null = null,
 ): string {
-  const fixed = FIXED_ZONE_LABELS[timezone];
-  if (fixed) return fixed;
+  const fixed = FIXED_ZONES[timezone];
+  if (fixed) return fixed.label;
   if (!isValidZone(timezone)) return timezone;
   const instant = (date ? wallTimeInstant(timezone, date, time) : null) ?? Date.now();
   let fallback = '';
@@ -164,7 +182,10 @@ export function dateTimeAttribute(
   if (!date) return time;
   if (!time) return date;
   const local = `${date}T${time}`;
-  if (!timezone || !isValidZone(timezone)) return local;
+  if (!timezone) return local;
+  const fixed = FIXED_ZONES[timezone];
+  if (fixed) return `${local}${fixed.offset}`;
+  if (!isValidZone(timezone)) return local;
   const instant = wallTimeInstant(timezone, date, time);
   if (instant === null) return local;
   const offset = offsetMinutes(timezone, instant);
