@@ -121,14 +121,22 @@ export async function buildMyAgendaView(
   return { talks };
 }
 
+const HAN = /\p{Script=Han}/u;
+
+/** `敖小剑（蚂蚁金服）、王磊` in Chinese, `Zhang Zhihan (Tetrate), Craig Box` otherwise. */
 function speakerLine(talk: Talk): string {
+  const chinese = talk.speakers.some((person) => HAN.test(person.name));
   return talk.speakers
-    .map((person) => (person.org ? `${person.name}（${person.org}）` : person.name))
-    .join('、');
+    .map((person) => {
+      if (!person.org) return person.name;
+      return chinese ? `${person.name}（${person.org}）` : `${person.name} (${person.org})`;
+    })
+    .join(chinese ? '、' : ', ');
 }
 
 function eventHit(event: Event, query: string): SearchHit {
-  const detail = [event.date, event.city, event.venue].filter(Boolean).join(' · ');
+  // The venue is left to the event page: a full address would bury the other results.
+  const detail = [event.date, event.city].filter(Boolean).join(' · ');
   return { id: event.id, title: highlight(event.title, query), detail: highlight(detail, query) };
 }
 

@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Bundle } from '../../src/lib/schema';
+import { ContentIndex } from '../../src/lib/search/content-index';
+import type { ContentReader, SearchHit } from '../../src/lib/views';
+import {
+  buildHomeView,
+  buildMyAgendaView,
+  buildSearchView,
+  buildSpeakerView,
+  buildTalkView,
+} from '../../src/lib/views/build-views';
+import { createMemoryReader } from '../../src/lib/views/memory-reader';
+import { compileSeeds } from '../compiler/compile-helpers';
+
+let bundle: Bundle;
+let reader: ContentReader;
+
+function plain(segments: SearchHit['title']): string {
+  return segments.map((segment) => segment.text).join('');
+}
+
+function talkIdByTitle(fragment: string): string {
+  const talk = bundle.talks.find((candidate) => candidate.title.includes(fragment));
+  if (!talk) throw new Error(`no seed talk titled like ${fragment}`);
+  return talk.id;
+}
+
+beforeAll(async () => {
+  bundle = (await compileSeeds()).bundle;
+  reader = createMemoryReader(bundle);
+});
+
+describe('the views pages show', () => {
+  it('lists every event in date order with undated ones last', async () => {
+    const { events } = await buildHomeView(reader);
+    expect(events).toHaveLength(bundle.events.length);
+    const dates = events.map((event) => event.date ?? '9999');
+    expect(dates).toEqual([...dates].sort());
+    expect(events.at(-1)?.date).toBeNull();
+  });
+
+  it('shows 敖小剑 with both his Hangzhou talk and his QCon deck', async () => {
+    const speaker = bundle.speakers.find((candidate) => candidate.name === '敖小剑');
+    const view = await buildSpeakerView(reader, speaker?.id ?? '');
+    expect(view?.talks.map((item) => item.event.id).sort()).toEqual([
+      '2018-qcon-shanghai-ao-xiaojian-deck',
+      '2018-servicemesher-meetup-hangzhou',
+    ]);
+  });
+
+  it('gives a talk its event and the rest of that agenda', async () => {
+    const view = await buildTalkView(reader, talkIdByTitle('Istio CNI'));
+    expect(view?.event.title).toBe('Istio Meetup China');
+    expect(view?.otherTalks).toHaveLength(6);
+    expect(view?.otherTalks.map((talk) => talk.title)).not.toContain(view?.talk.title);
+  });
+
+  it('returns null for ids that do not exist', async () => {
+    expect(await buildTalkView(reader, 'no-such-talk')).toBeNull();
+    expect(await buildSpeakerView(reader, 'no-such-speaker')).toBeNull();
+  });
+
+  it('orders starred talks by time and skips ids no longer in the content', async () => {
+    const later = talkIdByTitle('Istio CNI');
+    const earlier = talkIdByTitle('Welcome speech');
+    const view = await buildMyAgendaView(reader, [later, 'gone-talk', earlier]);
+    expect(view.talks.map((item) => item.talk.id)).toEqual([earlier, later]);
+  });
+
+  it('marks the matched words in search results and names speakers with their company', async () => {
+    const index = ContentIndex.build(bundle);
+    const view = await buildSearchView(reader, 'istio cni', index.search('istio cni', 10));
+    const [hit] = view.talks;
+    expect(plain(hit?.title ?? [])).toBe('Securing workload deployment with Istio CNI');
+    expect(hit?.title.filter((segment) => segment.match).map((segment) => segment.text)).toEqual([
+      'Istio',
+      'CNI',
+    ]);
+    expect(plain(hit?.detail ?? [])).toContain('Zhang Zhihan (Tetrate)');
+  });
+});
