@@ -17,6 +17,8 @@ export interface Messages {
   /** BCP 47 tag for `<html lang>`. */
   htmlLang: string;
   siteName: string;
+  /** Between items of a run-in list: a name, a company, a role. */
+  listSeparator: string;
   siteDescription: string;
   skipToContent: string;
   nav: { label: string; home: string; search: string; myAgenda: string; about: string };
@@ -116,6 +118,7 @@ export interface Messages {
 const en: Messages = {
   htmlLang: 'en',
   siteName: 'Sidecar',
+  listSeparator: ', ',
   siteDescription:
     'Sidecar: the agenda of cloud-native and service-mesh meetups, searchable offline in Chinese and English.',
   skipToContent: 'Skip to content',
@@ -247,6 +250,7 @@ const en: Messages = {
 const zh: Messages = {
   htmlLang: 'zh-CN',
   siteName: 'Sidecar',
+  listSeparator: '，',
   siteDescription: 'Sidecar：云原生与服务网格技术活动的议程，离线可用，支持中文、英文和拼音搜索。',
   skipToContent: '跳到正文',
   nav: { label: '主导航', home: '活动', search: '搜索', myAgenda: '我的日程', about: '关于' },
