@@ -3,7 +3,7 @@
  * drives Debian's Chromium through playwright-core (browser downloads are impossible here).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -155,8 +155,12 @@ export function readBuiltBundle(): Bundle {
 export interface Site {
   /** Origin and base path of the site, ending in '/'. */
   baseUrl: string;
-  /** Serves `dir` from the next request on. */
-  serve(dir: string): void;
+  /**
+   * Serves `dir` from the next request on; `null` drops every connection unanswered, as a lost
+   * network does, for what Chromium's offline emulation does not cover (the browser's own fetch
+   * of `service-worker.js` when it checks for updates).
+   */
+  serve(dir: string | null): void;
   /** Paths of the requests the server has answered, in order, for tests of what stays local. */
   readonly requests: readonly string[];
   stop(): Promise<void>;
@@ -182,10 +186,14 @@ export async function startSite(dir: string): Promise<Site> {
       setHeaders: (response, pathname) =>
         response.setHeader('Cache-Control', cacheControl(pathname)),
     });
-  let handler = handlerFor(dir);
+  let handler: ReturnType<typeof handlerFor> | null = handlerFor(dir);
   const requests: string[] = [];
   const server = http.createServer((request, response) => {
     requests.push(request.url ?? '');
+    if (!handler) {
+      request.socket.destroy();
+      return;
+    }
     handler(request, response, () => {
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       response.end('Not Found\n');
@@ -196,7 +204,7 @@ export async function startSite(dir: string): Promise<Site> {
   return {
     baseUrl: `http://127.0.0.1:${port}/`,
     serve(next) {
-      handler = handlerFor(next);
+      handler = next === null ? null : handlerFor(next);
     },
     requests,
     stop() {
@@ -206,9 +214,25 @@ export async function startSite(dir: string): Promise<Site> {
   };
 }
 
+/** Where Vite puts what the data worker emits, the content bundle among it, in a built site. */
+const WORKER_ASSETS = path.join('_app', 'immutable', 'workers', 'assets');
+
+/** The content bundle a built site ships (the one its data worker fetches). */
+export function readSiteBundle(siteDir: string): Bundle {
+  const dir = path.join(siteDir, WORKER_ASSETS);
+  const candidates = readdirSync(dir).filter((file) => /^bundle[-.].*\.json$/.test(file));
+  if (candidates.length !== 1) {
+    throw new Error(`Expected one content bundle in ${dir}, found ${candidates.length}.`);
+  }
+  const file = path.join(dir, candidates[0] ?? '');
+  const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  if (!isBundle(value)) throw new Error(`${file} is not a bundle of this build's format`);
+  return value;
+}
+
 /**
  * Builds the app from another content folder into `outDir` with `npm run build`, and returns the
- * bundle it compiled. The build compiles into the shared `.sidecar/bundle.json`; the bundle of
+ * bundle that site ships. The build compiles into the shared `.sidecar/bundle.json`; the bundle of
  * the main build is put back afterwards, so later tests still read the bundle `build/` holds.
  * Takes as long as a build (tens of seconds): call it from a hook with a generous timeout.
  */
@@ -226,7 +250,7 @@ export function buildSite(options: { content: string; outDir: string }): Bundle 
         `npm run build into ${options.outDir} failed:\n${result.stdout}${result.stderr}`,
       );
     }
-    return readBuiltBundle();
+    return readSiteBundle(options.outDir);
   } finally {
     copyFileSync(saved, BUNDLE_PATH);
     rmSync(path.dirname(saved), { recursive: true, force: true });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { messagesFor } from '../../src/lib/client/i18n';
 import type { Bundle, Talk } from '../../src/lib/schema';
 import {
   BUILD_DIR,
@@ -132,6 +133,32 @@ describe('updating to a new version', () => {
     await untilStarred(page);
     await page.goto(`${site.baseUrl}my`);
     await page.getByRole('link', { name: starred.title }).first().waitFor();
+    await context.close();
+  });
+
+  it('checks for a new version when the reader asks on the About page', async () => {
+    const words = messagesFor('en').about;
+    site.serve(BUILD_DIR);
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${site.baseUrl}about`);
+    await untilControlled(page);
+    const check = page.getByRole('button', { name: words.checkForUpdates });
+    const answer = (text: string) => page.getByRole('status').filter({ hasText: text }).waitFor();
+
+    await check.click();
+    await answer(words.updateState['up-to-date']);
+
+    await context.setOffline(true);
+    site.serve(null);
+    await check.click();
+    await answer(words.updateState.offline);
+
+    await context.setOffline(false);
+    site.serve(buildB);
+    await check.click();
+    await answer(words.updateState.waiting);
+    await page.getByRole('status').getByRole('button', { name: RELOAD_BUTTON }).waitFor();
     await context.close();
   });
 });
