@@ -6,6 +6,7 @@ function summary(id: string, date: string | null, extra: Partial<EventSummary> =
   return {
     id,
     title: id,
+    lang: 'zh',
     date,
     endDate: null,
     start: null,

@@ -26,6 +26,7 @@ export function summarizeEvent(event: Event): EventSummary {
   return {
     id: event.id,
     title: event.title,
+    lang: event.lang,
     date: event.date,
     endDate: event.endDate,
     start: event.start,

@@ -19,6 +19,8 @@ export interface ContentReader {
 export interface EventSummary {
   id: string;
   title: string;
+  /** BCP 47 language of the post, so a Chinese title can be marked as such. */
+  lang: string;
   date: string | null;
   endDate: string | null;
   start: string | null;
