@@ -17,18 +17,17 @@ let registration: ServiceWorkerRegistration | null = null;
 const SERVICE_WORKER_URL = `${base}/service-worker.js`;
 const SCOPE = `${base}/`;
 
-function describe(error: unknown): string {
+function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** True when `worker` ended as redundant: its install failed, or a newer one replaced it. */
-function settled(worker: ServiceWorker): Promise<'waiting' | 'redundant'> {
+/** The state `worker` reaches once it stops installing: `installed` means it waits. */
+function afterInstalling(worker: ServiceWorker): Promise<ServiceWorkerState> {
   return new Promise((resolve) => {
     const check = () => {
-      if (worker.state === 'redundant') resolve('redundant');
-      else if (worker.state !== 'installing') resolve('waiting');
-      else return;
+      if (worker.state === 'installing') return;
       worker.removeEventListener('statechange', check);
+      resolve(worker.state);
     };
     worker.addEventListener('statechange', check);
     check();
@@ -54,7 +53,7 @@ export function registerServiceWorker(): void {
     .then((registered) => {
       registration = registered ?? null;
     })
-    .catch((error: unknown) => updateState.set({ kind: 'error', message: describe(error) }));
+    .catch((error: unknown) => updateState.set({ kind: 'error', message: messageOf(error) }));
 }
 
 /**
@@ -73,15 +72,15 @@ export async function checkForUpdates(): Promise<void> {
     await workbox.update();
   } catch (error) {
     updateState.set(
-      navigator.onLine ? { kind: 'error', message: describe(error) } : { kind: 'offline' },
+      navigator.onLine ? { kind: 'error', message: messageOf(error) } : { kind: 'offline' },
     );
     return;
   }
   const found = registration?.installing ?? registration?.waiting ?? null;
-  const outcome = found ? await settled(found) : 'redundant';
-  // The 'waiting' listener may already have said so; only an empty check ends here.
+  const outcome = found ? await afterInstalling(found) : 'redundant';
+  // The 'waiting' listener may already have said so; otherwise the check's outcome does.
   if (updateState.current.kind === 'checking') {
-    updateState.set(outcome === 'waiting' ? { kind: 'waiting' } : { kind: 'up-to-date' });
+    updateState.set(outcome === 'installed' ? { kind: 'waiting' } : { kind: 'up-to-date' });
   }
 }
 
