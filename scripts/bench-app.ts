@@ -1,5 +1,5 @@
 /**
- * `npm run bench:app [-- --posts 900] [--seed 42] [--runs 5] [--skip-lighthouse]`
+ * `npm run bench:app [-- --posts 915] [--seed 42] [--runs 5] [--skip-lighthouse]`
  *
  * Measures the production app on a seeded synthetic corpus (about 5,000 talks by default) in
  * Debian's Chromium, and prints each figure beside its goal:
@@ -36,8 +36,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic'];
 
-/** Synthetic posts average about 5.5 talks: 900 posts give about 5,000 talks. */
-const DEFAULT_POSTS = 900;
+/** Synthetic posts average about 5.5 talks: 915 posts give about 5,000 talks. */
+const DEFAULT_POSTS = 915;
 const DEFAULT_SEED = 42;
 const DEFAULT_RUNS = 5;
 
@@ -59,7 +59,8 @@ const QUERY_ROUNDS = 10;
 /** Speakers sampled for pinyin queries. */
 const PINYIN_SAMPLES = 10;
 
-const BENCH_QUERY = '服务网格';
+/** In every synthetic Chinese post's topics; the query the launch timings wait on. */
+const BENCH_QUERY = '落地实践';
 
 function parseCommandLine() {
   const { values } = parseArgs({
@@ -76,7 +77,7 @@ function parseCommandLine() {
   const runs = Number(values.runs);
   if (![posts, seed, runs].every((value) => Number.isInteger(value) && value > 0)) {
     throw new Error(
-      'Usage: npm run bench:app -- [--posts 900] [--seed 42] [--runs 5] [--skip-lighthouse]',
+      'Usage: npm run bench:app -- [--posts 915] [--seed 42] [--runs 5] [--skip-lighthouse]',
     );
   }
   return { posts, seed, runs, skipLighthouse: values['skip-lighthouse'] };
@@ -176,38 +177,45 @@ function queryMix(bundle: Bundle): string[] {
   ].filter((query) => query !== '');
 }
 
+/**
+ * Runs in the page: starts a fresh copy of the app's data worker, warms it with one pass over the
+ * queries, then times `rounds` passes of search round trips. Kept as source text because tsx
+ * decorates functions with helpers that do not exist in the page.
+ */
+const TIME_QUERIES_IN_PAGE = `async ({ workerUrl, queries, rounds }) => {
+  const worker = new Worker(workerUrl, { type: 'module' });
+  let seq = 0;
+  const ask = (kind, params) => new Promise((resolve, reject) => {
+    const mine = ++seq;
+    const onMessage = (message) => {
+      if (message.data.type !== 'reply' || message.data.seq !== mine) return;
+      worker.removeEventListener('message', onMessage);
+      if (message.data.ok) resolve(message.data.result);
+      else reject(new Error(message.data.error));
+    };
+    worker.addEventListener('message', onMessage);
+    worker.postMessage({ seq: mine, kind, params });
+  });
+  for (const query of queries) await ask('search', { query });
+  const times = [];
+  for (let round = 0; round < rounds; round += 1) {
+    for (const query of queries) {
+      const started = performance.now();
+      await ask('search', { query });
+      times.push(performance.now() - started);
+    }
+  }
+  worker.terminate();
+  return times;
+}`;
+
 /** Times search round trips to a fresh copy of the app's data worker, in the page. */
 async function timeQueries(page: Page, workerUrl: string, queries: string[]): Promise<number[]> {
-  return page.evaluate(
-    async ({ workerUrl, queries, rounds }) => {
-      const worker = new Worker(workerUrl, { type: 'module' });
-      let seq = 0;
-      const ask = (kind: string, params: unknown) =>
-        new Promise<unknown>((resolve, reject) => {
-          const mySeq = ++seq;
-          const onMessage = (message: MessageEvent) => {
-            if (message.data.type !== 'reply' || message.data.seq !== mySeq) return;
-            worker.removeEventListener('message', onMessage);
-            if (message.data.ok) resolve(message.data.result);
-            else reject(new Error(message.data.error));
-          };
-          worker.addEventListener('message', onMessage);
-          worker.postMessage({ seq: mySeq, kind, params });
-        });
-      for (const query of queries) await ask('search', { query });
-      const times: number[] = [];
-      for (let round = 0; round < rounds; round += 1) {
-        for (const query of queries) {
-          const started = performance.now();
-          await ask('search', { query });
-          times.push(performance.now() - started);
-        }
-      }
-      worker.terminate();
-      return times;
-    },
-    { workerUrl, queries, rounds: QUERY_ROUNDS },
+  const times: unknown = await page.evaluate(
+    `(${TIME_QUERIES_IN_PAGE})(${JSON.stringify({ workerUrl, queries, rounds: QUERY_ROUNDS })})`,
   );
+  if (!Array.isArray(times)) throw new Error('the query timing returned no times');
+  return times.map(Number);
 }
 
 /** The data worker's script in the build. */

@@ -25,6 +25,12 @@ declare const self: ServiceWorkerGlobalScope;
 /** adapter-static's `fallback` page (svelte.config.js): the app with no page rendered in it. */
 const SHELL = `${base}/200.html`;
 
+/**
+ * SvelteKit fetches this after a failed client-side navigation to learn whether the app was
+ * redeployed; held in the precache, that check answers offline instead of logging a network error.
+ */
+const VERSION_FILE = `${base}/_app/version.json`;
+
 /** Prerendered pages worth holding for every visitor: the ones the app's navigation leads to. */
 const SHELL_PAGES = ['/', '/search', '/my', '/about'];
 
@@ -53,6 +59,7 @@ function precacheEntries(): PrecacheEntry[] {
     ...files,
     ...prerendered.filter((path) => SHELL_PATHS.has(path)),
     SHELL,
+    VERSION_FILE,
   ]);
   return [...urls].map((url) => ({ url, revision: isHashed(url) ? null : version }));
 }

@@ -3,6 +3,7 @@ import type { Bundle } from '../../src/lib/schema';
 import { ContentIndex } from '../../src/lib/search/content-index';
 import type { ContentReader, SearchHit } from '../../src/lib/views';
 import {
+  buildEventView,
   buildHomeView,
   buildMyAgendaView,
   buildSearchView,
@@ -10,6 +11,7 @@ import {
   buildTalkView,
 } from '../../src/lib/views/build-views';
 import { createMemoryReader } from '../../src/lib/views/memory-reader';
+import { linkImages } from '../../src/lib/views/offline-html';
 import { compileSeeds } from '../compiler/compile-helpers';
 
 let bundle: Bundle;
@@ -77,5 +79,22 @@ describe('the views pages show', () => {
       'CNI',
     ]);
     expect(plain(hit?.detail ?? [])).toContain('Zhang Zhihan (Tetrate)');
+  });
+});
+
+describe('an event page shown offline', () => {
+  it('turns remote images into links and keeps no plain-text copy of the post', async () => {
+    const event = bundle.events.find((candidate) => candidate.html.includes('<img'));
+    if (!event) throw new Error('no seed post has an image');
+    const view = await buildEventView(reader, event.id);
+    expect(view?.event.html).not.toMatch(/<img\b/i);
+    expect(view?.event.html).toMatch(/<a class="image" href="https?:\/\//);
+    expect(view?.event).not.toHaveProperty('text');
+  });
+
+  it('escapes markup found in alt text', () => {
+    expect(linkImages('<img src="https://x.test/a.png" alt="<b>agenda</b>">')).toBe(
+      '<a class="image" href="https://x.test/a.png" rel="noopener">🖼 &lt;b&gt;agenda&lt;/b&gt;</a>',
+    );
   });
 });

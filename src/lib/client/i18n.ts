@@ -40,6 +40,8 @@ export interface Messages {
     links: string;
     agenda: string;
     noAgenda: string;
+    /** Heading over the post itself, which often holds what the agenda could not. */
+    post: string;
     description: (title: string) => string;
   };
   talk: {
@@ -141,6 +143,7 @@ const en: Messages = {
     links: 'Links',
     agenda: 'Agenda',
     noAgenda: 'No agenda was found in this post.',
+    post: 'The post',
     description: (title) => `${title}: agenda, speakers, venue, slides and video.`,
   },
   talk: {
@@ -272,6 +275,7 @@ const zh: Messages = {
     links: '链接',
     agenda: '议程',
     noAgenda: '这篇文章里没有找到议程。',
+    post: '活动原文',
     description: (title) => `${title}：议程、讲者、地点、幻灯片和视频。`,
   },
   talk: {

@@ -11,7 +11,7 @@ import { encodeText } from './encoder';
  * Raise whenever the encoder, the options or the indexed text change: a stored dump of another
  * version is rebuilt, never imported.
  */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 /** The kinds of record a query can find. */
 export type SearchKind = 'events' | 'talks' | 'speakers';
@@ -20,7 +20,7 @@ const KINDS: readonly SearchKind[] = ['events', 'talks', 'speakers'];
 /** Ids found per kind, best first. */
 export type SearchIds = Record<SearchKind, string[]>;
 
-/** A serialised index: FlexSearch's export chunks, keyed `kind/key`. */
+/** A serialised index: FlexSearch's export chunks keyed `kind/key`, and each kind's `kind/ids`. */
 export type IndexDump = [key: string, data: string][];
 
 /** The content an index is built from. */
@@ -68,42 +68,75 @@ export function eventSearchText(event: Event): string {
   );
 }
 
-/** A searchable index of one version of the content. */
+/** The chunk of a dump that lists a kind's record ids, by their number in the index. */
+const IDS_KEY = 'ids';
+
+/** One FlexSearch index and the record ids its numbers stand for. */
+interface KindIndex {
+  index: Index;
+  ids: string[];
+}
+
+function emptyKinds(): Record<SearchKind, KindIndex> {
+  return {
+    events: { index: createIndex(), ids: [] },
+    talks: { index: createIndex(), ids: [] },
+    speakers: { index: createIndex(), ids: [] },
+  };
+}
+
+function isSearchKind(value: string): value is SearchKind {
+  return (KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * A searchable index of one version of the content. Records are indexed under their position,
+ * not their id: FlexSearch repeats the id in every posting, and ids such as
+ * `2021-istio-meetup-china-beijing--securing-workload-deployment-with-istio-cni-f8d7` made a
+ * 5,000-talk dump ten times larger and its import as much slower.
+ */
 export class ContentIndex {
-  private constructor(private readonly indexes: Record<SearchKind, Index>) {}
+  private constructor(private readonly kinds: Record<SearchKind, KindIndex>) {}
 
   /** Indexes every event, talk and speaker of `source`. */
   static build(source: IndexSource): ContentIndex {
-    const indexes = { events: createIndex(), talks: createIndex(), speakers: createIndex() };
+    const kinds = emptyKinds();
+    const add = (kind: SearchKind, id: string, text: string) => {
+      kinds[kind].index.add(kinds[kind].ids.length, text);
+      kinds[kind].ids.push(id);
+    };
     const eventTitles = new Map(source.events.map((event) => [event.id, event.title]));
     const speakersById = new Map(source.speakers.map((speaker) => [speaker.id, speaker]));
-    for (const event of source.events) indexes.events.add(event.id, eventSearchText(event));
+    for (const event of source.events) add('events', event.id, eventSearchText(event));
     for (const talk of source.talks) {
       const eventTitle = eventTitles.get(talk.eventId) ?? '';
-      indexes.talks.add(talk.id, talkSearchText(talk, eventTitle, speakersById));
+      add('talks', talk.id, talkSearchText(talk, eventTitle, speakersById));
     }
-    for (const speaker of source.speakers) {
-      indexes.speakers.add(speaker.id, speakerSearchText(speaker));
-    }
-    return new ContentIndex(indexes);
+    for (const speaker of source.speakers) add('speakers', speaker.id, speakerSearchText(speaker));
+    return new ContentIndex(kinds);
   }
 
-  /** Restores an index from `dump()` of the same `SEARCH_INDEX_VERSION`. */
+  /** Restores an index from `dump()` of the same `SEARCH_INDEX_VERSION`; throws on a bad dump. */
   static load(dump: IndexDump): ContentIndex {
-    const indexes = { events: createIndex(), talks: createIndex(), speakers: createIndex() };
+    const kinds = emptyKinds();
     for (const [key, data] of dump) {
       const slash = key.indexOf('/');
-      const kind = key.slice(0, slash) as SearchKind;
-      if (!KINDS.includes(kind)) throw new Error(`Unknown search index chunk "${key}"`);
-      indexes[kind].import(key.slice(slash + 1), data);
+      const kind = key.slice(0, slash);
+      if (!isSearchKind(kind)) throw new Error(`Unknown search index chunk "${key}"`);
+      const part = key.slice(slash + 1);
+      if (part === IDS_KEY) kinds[kind].ids = JSON.parse(data) as string[];
+      else kinds[kind].index.import(part, data);
     }
-    return new ContentIndex(indexes);
+    return new ContentIndex(kinds);
   }
 
   /** Ids of every kind matching all terms of `query`, best first, at most `limit` per kind. */
   search(query: string, limit: number): SearchIds {
-    const found = (kind: SearchKind) =>
-      (this.indexes[kind].search(query, { limit }) as (string | number)[]).map(String);
+    const found = (kind: SearchKind) => {
+      const { index, ids } = this.kinds[kind];
+      const positions = index.search(query, { limit }) as number[];
+      return positions.map((position) => ids[position]).filter((id) => id !== undefined);
+    };
     return { events: found('events'), talks: found('talks'), speakers: found('speakers') };
   }
 
@@ -111,7 +144,8 @@ export class ContentIndex {
   async dump(): Promise<IndexDump> {
     const chunks: IndexDump = [];
     for (const kind of KINDS) {
-      await this.indexes[kind].export((key: string, data: string) => {
+      chunks.push([`${kind}/${IDS_KEY}`, JSON.stringify(this.kinds[kind].ids)]);
+      await this.kinds[kind].index.export((key: string, data: string) => {
         chunks.push([`${kind}/${key}`, data]);
       });
     }

@@ -5,6 +5,7 @@
 import type { Event, Speaker, Talk } from '$lib/schema';
 import { excerpt, highlight } from '$lib/search/highlight';
 import type { SearchIds } from '$lib/search/content-index';
+import { linkImages } from './offline-html';
 import type {
   ContentReader,
   EventSummary,
@@ -64,9 +65,14 @@ async function readTalks(reader: ContentReader, ids: readonly string[]): Promise
 }
 
 export async function buildEventView(reader: ContentReader, id: string): Promise<EventView | null> {
-  const event = await reader.getEvent(id);
-  if (!event) return null;
-  return { event, talks: await readTalks(reader, event.talkIds) };
+  const stored = await reader.getEvent(id);
+  if (!stored) return null;
+  // The plain text is for search only; the page shows the HTML.
+  const { text: _text, ...event } = stored;
+  return {
+    event: { ...event, html: linkImages(event.html) },
+    talks: await readTalks(reader, event.talkIds),
+  };
 }
 
 export async function buildTalkView(reader: ContentReader, id: string): Promise<TalkView | null> {

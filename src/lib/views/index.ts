@@ -43,7 +43,8 @@ export interface HomeView {
 }
 
 export interface EventView {
-  event: Event;
+  /** The event, its post HTML with images turned into links (see `offline-html`). */
+  event: Omit<Event, 'text'>;
   /** The agenda in the order the post gives it. */
   talks: Talk[];
 }
