@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupEvents } from '../../src/lib/client/group-events';
+import { firstEvents, groupEvents } from '../../src/lib/client/group-events';
 import type { EventSummary } from '../../src/lib/views';
 
 function summary(id: string, date: string | null, extra: Partial<EventSummary> = {}): EventSummary {
@@ -63,5 +63,28 @@ describe('groupEvents', () => {
     const groups = groupEvents(events, '2030-01-01');
     expect(groups.upcoming).toEqual([]);
     expect(groups.past.map((group) => group.year)).toEqual(['2026', '2021', '2018']);
+  });
+});
+
+describe('the events shown before the reader asks for more', () => {
+  it('keeps the newest past events, then undated ones, up to the limit, and counts the rest', () => {
+    const groups = groupEvents(
+      [
+        summary('2023-a', '2023-05-01'),
+        summary('2023-b', '2023-03-01'),
+        summary('2022-a', '2022-09-01'),
+        summary('2021-a', '2021-01-01'),
+        summary('undated', null),
+      ],
+      '2024-01-01',
+    );
+    const shown = firstEvents(groups, 3);
+    expect(shown.past.map((group) => [group.year, ids(group.events)])).toEqual([
+      ['2023', ['2023-a', '2023-b']],
+      ['2022', ['2022-a']],
+    ]);
+    expect(shown.undated).toEqual([]);
+    expect(shown.hidden).toBe(2);
+    expect(firstEvents(groups, 10).hidden).toBe(0);
   });
 });

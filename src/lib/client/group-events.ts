@@ -50,3 +50,22 @@ export function groupEvents(events: readonly EventSummary[], today: string): Eve
   }
   return { upcoming, past: years, undated };
 }
+
+/** The first `limit` events of the groups, in order, and how many were left out. */
+export function firstEvents(
+  groups: EventGroups,
+  limit: number,
+): { past: YearGroup[]; undated: EventSummary[]; hidden: number } {
+  let budget = limit;
+  const past: YearGroup[] = [];
+  for (const group of groups.past) {
+    if (budget <= 0) break;
+    past.push({ year: group.year, events: group.events.slice(0, budget) });
+    budget -= group.events.length;
+  }
+  const undated = groups.undated.slice(0, Math.max(0, budget));
+  const total =
+    groups.past.reduce((sum, group) => sum + group.events.length, 0) + groups.undated.length;
+  const shown = past.reduce((sum, group) => sum + group.events.length, 0) + undated.length;
+  return { past, undated, hidden: total - shown };
+}

@@ -30,6 +30,7 @@ export interface Messages {
     noUpcoming: string;
     noEvents: string;
     eventsLabel: (group: string) => string;
+    showAll: (hidden: number) => string;
   };
   event: {
     date: string;
@@ -133,6 +134,7 @@ const en: Messages = {
     noUpcoming: 'No upcoming events yet.',
     noEvents: 'No events have been published yet.',
     eventsLabel: (group) => `Events: ${group}`,
+    showAll: (hidden) => `Show ${hidden} older ${hidden === 1 ? 'event' : 'events'}`,
   },
   event: {
     date: 'Date',
@@ -265,6 +267,7 @@ const zh: Messages = {
     noUpcoming: '暂无即将举行的活动。',
     noEvents: '还没有发布任何活动。',
     eventsLabel: (group) => `活动：${group}`,
+    showAll: (hidden) => `显示更早的 ${hidden} 场活动`,
   },
   event: {
     date: '日期',
