@@ -59,9 +59,12 @@ export async function buildHomeView(reader: ContentReader): Promise<HomeView> {
   return { events };
 }
 
+function present<T>(item: T | undefined): item is T {
+  return item !== undefined;
+}
+
 async function readTalks(reader: ContentReader, ids: readonly string[]): Promise<Talk[]> {
-  const talks = await Promise.all(ids.map((id) => reader.getTalk(id)));
-  return talks.filter((talk): talk is Talk => talk !== undefined);
+  return (await reader.getTalks(ids)).filter(present);
 }
 
 export async function buildEventView(reader: ContentReader, id: string): Promise<EventView | null> {
@@ -91,15 +94,14 @@ export async function buildTalkView(reader: ContentReader, id: string): Promise<
 
 /** Pairs each talk with its event's summary, reading each event once. */
 async function withEvents(reader: ContentReader, talks: readonly Talk[]): Promise<TalkInEvent[]> {
-  const events = new Map<string, Promise<Event | undefined>>();
-  const paired = await Promise.all(
-    talks.map(async (talk) => {
-      if (!events.has(talk.eventId)) events.set(talk.eventId, reader.getEvent(talk.eventId));
-      const event = await events.get(talk.eventId);
-      return event ? { talk, event: summarizeEvent(event) } : null;
-    }),
+  const eventIds = [...new Set(talks.map((talk) => talk.eventId))];
+  const events = new Map(
+    (await reader.getEvents(eventIds)).filter(present).map((event) => [event.id, event]),
   );
-  return paired.filter((item): item is TalkInEvent => item !== null);
+  return talks.flatMap((talk) => {
+    const event = events.get(talk.eventId);
+    return event ? [{ talk, event: summarizeEvent(event) }] : [];
+  });
 }
 
 function talkDate(item: TalkInEvent): string | null {
@@ -173,21 +175,15 @@ export async function buildSearchView(
   found: SearchIds,
 ): Promise<SearchView> {
   const [events, talks, speakers] = await Promise.all([
-    Promise.all(found.events.map((id) => reader.getEvent(id))),
+    reader.getEvents(found.events),
     readTalks(reader, found.talks),
-    Promise.all(found.speakers.map((id) => reader.getSpeaker(id))),
+    reader.getSpeakers(found.speakers),
   ]);
-  const talkHits = await Promise.all(
-    talks.map(async (talk) =>
-      talkHit(talk, (await reader.getEvent(talk.eventId))?.title ?? '', query),
-    ),
-  );
+  const talkEvents = await withEvents(reader, talks);
   return {
     query,
-    events: events.filter((event) => event !== undefined).map((event) => eventHit(event, query)),
-    talks: talkHits,
-    speakers: speakers
-      .filter((speaker) => speaker !== undefined)
-      .map((speaker) => speakerHit(speaker, query)),
+    events: events.filter(present).map((event) => eventHit(event, query)),
+    talks: talkEvents.map(({ talk, event }) => talkHit(talk, event.title, query)),
+    speakers: speakers.filter(present).map((speaker) => speakerHit(speaker, query)),
   };
 }

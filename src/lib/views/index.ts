@@ -13,6 +13,10 @@ export interface ContentReader {
   getEvent(id: string): Promise<Event | undefined>;
   getTalk(id: string): Promise<Talk | undefined>;
   getSpeaker(id: string): Promise<Speaker | undefined>;
+  /** Many records in one read (one IndexedDB transaction), in the order asked. */
+  getEvents(ids: readonly string[]): Promise<(Event | undefined)[]>;
+  getTalks(ids: readonly string[]): Promise<(Talk | undefined)[]>;
+  getSpeakers(ids: readonly string[]): Promise<(Speaker | undefined)[]>;
 }
 
 /** An event as a line in a list: what a reader needs to recognise it. */

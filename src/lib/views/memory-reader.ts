@@ -13,5 +13,8 @@ export function createMemoryReader(bundle: Bundle): ContentReader {
     getEvent: async (id) => events.get(id),
     getTalk: async (id) => talks.get(id),
     getSpeaker: async (id) => speakers.get(id),
+    getEvents: async (ids) => ids.map((id) => events.get(id)),
+    getTalks: async (ids) => ids.map((id) => talks.get(id)),
+    getSpeakers: async (ids) => ids.map((id) => speakers.get(id)),
   };
 }
