@@ -11,7 +11,7 @@ import {
   buildTalkView,
 } from '../../src/lib/views/build-views';
 import { createMemoryReader } from '../../src/lib/views/memory-reader';
-import { linkImages } from '../../src/lib/views/offline-html';
+import { linkImages, nestHeadings } from '../../src/lib/views/offline-html';
 import { compileSeeds } from '../compiler/compile-helpers';
 
 let bundle: Bundle;
@@ -90,6 +90,13 @@ describe('an event page shown offline', () => {
     expect(view?.event.html).not.toMatch(/<img\b/i);
     expect(view?.event.html).toMatch(/<a class="image" href="https?:\/\//);
     expect(view?.event).not.toHaveProperty('text');
+  });
+
+  it('nests the post under the page heading, so the page keeps one h1', async () => {
+    const deck = await buildEventView(reader, '2018-qcon-shanghai-ao-xiaojian-deck');
+    expect(deck?.event.html).not.toMatch(/<h[12]\b/);
+    expect(deck?.event.html).toMatch(/<h3>/);
+    expect(nestHeadings('<h1>a</h1><h5 id="x">b</h5>')).toBe('<h3>a</h3><h6 id="x">b</h6>');
   });
 
   it('escapes markup found in alt text', () => {

@@ -5,7 +5,7 @@
 import type { Event, Speaker, Talk } from '$lib/schema';
 import { excerpt, highlight } from '$lib/search/highlight';
 import type { SearchIds } from '$lib/search/content-index';
-import { linkImages } from './offline-html';
+import { linkImages, nestHeadings } from './offline-html';
 import type {
   ContentReader,
   EventSummary,
@@ -73,7 +73,7 @@ export async function buildEventView(reader: ContentReader, id: string): Promise
   // The plain text is for search only; the page shows the HTML.
   const { text: _text, ...event } = stored;
   return {
-    event: { ...event, html: linkImages(event.html) },
+    event: { ...event, html: nestHeadings(linkImages(event.html)) },
     talks: await readTalks(reader, event.talkIds),
   };
 }

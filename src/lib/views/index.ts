@@ -47,7 +47,7 @@ export interface HomeView {
 }
 
 export interface EventView {
-  /** The event, its post HTML with images turned into links (see `offline-html`). */
+  /** The event; its post HTML has images as links and headings nested (see `offline-html`). */
   event: Omit<Event, 'text'>;
   /** The agenda in the order the post gives it. */
   talks: Talk[];

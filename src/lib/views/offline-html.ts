@@ -1,4 +1,14 @@
 /**
+ * Fits a post's sanitised HTML into the event page: its headings move two levels down, under the
+ * page's own `h1` and the section's `h2` (a post's `# Title` would otherwise be a second `h1`).
+ */
+export function nestHeadings(html: string): string {
+  return html.replace(/<(\/?)h([1-6])\b/gi, (_tag, slash: string, level: string) => {
+    return `<${slash}h${Math.min(6, Number(level) + 2)}`;
+  });
+}
+
+/**
  * Makes a post's sanitised HTML safe to show offline and inside the origin: every image becomes a
  * link to it. The images of a post live on other hosts (or beside the post, where the build does
  * not copy them), so rendering them would send requests out of the app's origin and show broken
