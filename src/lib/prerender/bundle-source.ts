@@ -6,14 +6,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isBundle, type Bundle } from '$lib/schema';
 import type { ContentReader } from '$lib/views';
-import {
-  buildEventView,
-  buildHomeView,
-  buildSpeakerView,
-  buildTalkView,
-} from '$lib/views/build-views';
+import { buildContentView } from '$lib/views/build-views';
 import { createMemoryReader } from '$lib/views/memory-reader';
-import type { RequestKind, RequestParams, RequestResult } from '$lib/worker/protocol';
+import type { Request, RequestKind, RequestParams, RequestResult } from '$lib/worker/protocol';
 
 /** Where `npm run prebuild` writes the bundle; `SIDECAR_BUNDLE` points elsewhere. */
 const BUNDLE_PATH = path.resolve(process.env.SIDECAR_BUNDLE ?? '.sidecar/bundle.json');
@@ -49,9 +44,7 @@ export async function queryBundleFile<K extends RequestKind>(
   params: RequestParams<K>,
 ): Promise<RequestResult<K>> {
   const { reader } = load();
-  const request = { kind, params } as {
-    [P in RequestKind]: { kind: P; params: RequestParams<P> };
-  }[RequestKind];
+  const request = { kind, params } as Request;
   let result: RequestResult<RequestKind>;
   switch (request.kind) {
     case 'status':
@@ -59,16 +52,10 @@ export async function queryBundleFile<K extends RequestKind>(
       result = { kind: 'loading' };
       break;
     case 'home':
-      result = await buildHomeView(reader);
-      break;
     case 'event':
-      result = await buildEventView(reader, request.params.id);
-      break;
     case 'talk':
-      result = await buildTalkView(reader, request.params.id);
-      break;
     case 'speaker':
-      result = await buildSpeakerView(reader, request.params.id);
+      result = await buildContentView(reader, request);
       break;
     case 'search':
       result = { query: request.params.query, events: [], talks: [], speakers: [] };

@@ -5,6 +5,7 @@
 import type { Event, Speaker, Talk } from '$lib/schema';
 import { excerpt, highlight } from '$lib/search/highlight';
 import type { SearchIds } from '$lib/search/content-index';
+import type { ContentRequest, RequestResult } from '$lib/worker/protocol';
 import { linkImages, nestHeadings } from './offline-html';
 import type {
   ContentReader,
@@ -186,4 +187,21 @@ export async function buildSearchView(
     talks: talkEvents.map(({ talk, event }) => talkHit(talk, event.title, query)),
     speakers: speakers.filter(present).map((speaker) => speakerHit(speaker, query)),
   };
+}
+
+/** Answers a page's content request: the one dispatch the prerenderer and the worker share. */
+export async function buildContentView(
+  reader: ContentReader,
+  request: ContentRequest,
+): Promise<RequestResult<ContentRequest['kind']>> {
+  switch (request.kind) {
+    case 'home':
+      return buildHomeView(reader);
+    case 'event':
+      return buildEventView(reader, request.params.id);
+    case 'talk':
+      return buildTalkView(reader, request.params.id);
+    case 'speaker':
+      return buildSpeakerView(reader, request.params.id);
+  }
 }

@@ -14,17 +14,11 @@ import {
   type UserStore,
 } from '$lib/storage/stores';
 import { describeError } from '$lib/storage/database';
-import {
-  buildEventView,
-  buildHomeView,
-  buildMyAgendaView,
-  buildSearchView,
-  buildSpeakerView,
-  buildTalkView,
-} from '$lib/views/build-views';
+import { buildContentView, buildMyAgendaView, buildSearchView } from '$lib/views/build-views';
 import type {
   AboutView,
   ContentStatus,
+  Request,
   RequestKind,
   RequestParams,
   RequestResult,
@@ -250,25 +244,17 @@ export class DataService {
     if (kind === 'status') return this.#status as RequestResult<K>;
     await this.#ready;
     const reader = this.#content.reader;
-    const request = { kind, params } as {
-      [P in RequestKind]: { kind: P; params: RequestParams<P> };
-    }[RequestKind];
+    const request = { kind, params } as Request;
     let result: RequestResult<RequestKind>;
     switch (request.kind) {
       case 'status':
         result = this.#status;
         break;
       case 'home':
-        result = await buildHomeView(reader);
-        break;
       case 'event':
-        result = await buildEventView(reader, request.params.id);
-        break;
       case 'talk':
-        result = await buildTalkView(reader, request.params.id);
-        break;
       case 'speaker':
-        result = await buildSpeakerView(reader, request.params.id);
+        result = await buildContentView(reader, request);
         break;
       case 'search':
         result = await this.#search(request.params.query, request.params.limit);

@@ -68,6 +68,14 @@ export type RequestKind = keyof Requests;
 export type RequestParams<K extends RequestKind> = Requests[K]['params'];
 export type RequestResult<K extends RequestKind> = Requests[K]['result'];
 
+/** A request as a discriminated union, for exhaustive switches over `kind`. */
+export type Request = {
+  [K in RequestKind]: { kind: K; params: RequestParams<K> };
+}[RequestKind];
+
+/** Requests answered from the content alone, the same way wherever it is held. */
+export type ContentRequest = Extract<Request, { kind: 'home' | 'event' | 'talk' | 'speaker' }>;
+
 /** Page → worker. `seq` pairs the reply with its request. */
 export type RequestMessage = {
   [K in RequestKind]: { seq: number; kind: K; params: RequestParams<K> };
