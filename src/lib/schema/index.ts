@@ -7,7 +7,7 @@
  */
 
 /** The format number this build writes and accepts. */
-export const BUNDLE_FORMAT = 1;
+export const BUNDLE_FORMAT = 2;
 
 /** How an event is attended. */
 export type EventFormat = 'offline' | 'online' | 'hybrid';
@@ -44,6 +44,8 @@ export interface Event {
   city: string | null;
   venue: string | null;
   format: EventFormat | null;
+  /** The recurring series the event belongs to, e.g. 'SOFAMeetup' or 'Service Mesh Meetup'. */
+  series: string | null;
   talkIds: string[];
   links: EventLink[];
   /** YYYY-MM-DD the post was published, when the front matter says. */
@@ -95,6 +97,26 @@ export interface Speaker {
   pinyin: string[];
 }
 
+/**
+ * What the client's search needs beyond the records, computed at build time so the browser
+ * ships no dictionaries. Each part is sized by the content, not by a whole dictionary.
+ */
+export interface SearchAids {
+  /**
+   * Character variant → the form the index stores, e.g. '網' → '网': every Traditional (and
+   * regional variant) character that folds to a character the content uses, and every character
+   * the content uses that folds to another.
+   */
+  characterFolds: Record<string, string>;
+  /** Pinyin of the content's Chinese place names: { '杭州': ['hangzhou'] }. */
+  placePinyin: Record<string, string[]>;
+  /**
+   * Groups of terms that mean the same across languages ('服务网格', 'service mesh'), from the
+   * project's glossary: only groups with a term the content uses.
+   */
+  glossary: string[][];
+}
+
 /** The whole compiled content of a site. */
 export interface Bundle {
   /** Always `BUNDLE_FORMAT`; clients refuse any other. */
@@ -106,6 +128,7 @@ export interface Bundle {
   events: Event[];
   talks: Talk[];
   speakers: Speaker[];
+  search: SearchAids;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -155,6 +178,16 @@ function isSpeaker(value: unknown): value is Speaker {
   );
 }
 
+function isSearchAids(value: unknown): value is SearchAids {
+  return (
+    isRecord(value) &&
+    isRecord(value.characterFolds) &&
+    isRecord(value.placePinyin) &&
+    Array.isArray(value.glossary) &&
+    value.glossary.every(isStringArray)
+  );
+}
+
 /** True when `value` is a bundle of this build's format, with well-formed records. */
 export function isBundle(value: unknown): value is Bundle {
   return (
@@ -167,6 +200,7 @@ export function isBundle(value: unknown): value is Bundle {
     Array.isArray(value.talks) &&
     value.talks.every(isTalk) &&
     Array.isArray(value.speakers) &&
-    value.speakers.every(isSpeaker)
+    value.speakers.every(isSpeaker) &&
+    isSearchAids(value.search)
   );
 }

@@ -183,6 +183,7 @@ export function createMemoryContentStore(): ContentStore {
     events: [],
     talks: [],
     speakers: [],
+    search: { characterFolds: {}, placePinyin: {}, glossary: [] },
   });
   let index: { contentHash: string; version: number; chunks: IndexDump } | undefined;
   return {
