@@ -452,12 +452,35 @@ export async function writeSyntheticCorpus(
   posts: number,
   seed: number,
 ): Promise<SyntheticCorpus> {
+  return writePosts(dir, seed, (written) => written.posts < posts);
+}
+
+/**
+ * Writes posts under `dir` from `seed` until they hold at least `talks` talks. The posts are the
+ * first ones `writeSyntheticCorpus` writes for the same seed, so a corpus sized by talks is a
+ * prefix of one sized by posts.
+ */
+export async function writeSyntheticCorpusOfTalks(
+  dir: string,
+  talks: number,
+  seed: number,
+): Promise<SyntheticCorpus> {
+  return writePosts(dir, seed, (written) => written.talks < talks);
+}
+
+/** Writes post after post while `more` says so, given what was written so far. */
+async function writePosts(
+  dir: string,
+  seed: number,
+  more: (written: { posts: number; talks: number }) => boolean,
+): Promise<SyntheticCorpus> {
   const random = mulberry32(seed);
   const people = createPeople(random);
   const speakersSeen = new Set<Person>();
   let talks = 0;
   let bytes = 0;
-  for (let number = 1; number <= posts; number += 1) {
+  let number = 1;
+  for (; more({ posts: number - 1, talks }); number += 1) {
     const date = randomEventDate(random);
     const zh = number % 2 === 1;
     // Each post gets its own generator so its text does not depend on how long the last one was.
@@ -478,5 +501,5 @@ export async function writeSyntheticCorpus(
     await writeFile(file, encoded);
     bytes += encoded.length;
   }
-  return { posts, talks, speakers: speakersSeen.size, bytes };
+  return { posts: number - 1, talks, speakers: speakersSeen.size, bytes };
 }
