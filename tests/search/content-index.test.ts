@@ -21,36 +21,36 @@ beforeAll(async () => {
 
 describe('searching the seed content', () => {
   it('finds a Chinese phrase inside a longer title', () => {
-    expect(titlesOf(index.search('服务网格', 10).talks)).toContain(
+    expect(titlesOf(index.search('服务网格', { limit: 10 }).talks)).toContain(
       '服务网格在企业落地的典型场景与实践',
     );
   });
 
   it('finds an English talk by two of its words', () => {
-    expect(titlesOf(index.search('istio cni', 10).talks)).toEqual([
+    expect(titlesOf(index.search('istio cni', { limit: 10 }).talks)).toEqual([
       'Securing workload deployment with Istio CNI',
     ]);
   });
 
   it('finds a speaker by pinyin initials and by full pinyin', () => {
-    expect(speakerNames(index.search('axj', 10).speakers)).toEqual(['敖小剑']);
-    expect(speakerNames(index.search('aoxiaojian', 10).speakers)).toEqual(['敖小剑']);
-    expect(titlesOf(index.search('axj', 10).talks)).toHaveLength(2);
+    expect(speakerNames(index.search('axj', { limit: 10 }).speakers)).toEqual(['敖小剑']);
+    expect(speakerNames(index.search('aoxiaojian', { limit: 10 }).speakers)).toEqual(['敖小剑']);
+    expect(titlesOf(index.search('axj', { limit: 10 }).talks)).toHaveLength(2);
   });
 
   it('finds words by their prefix', () => {
-    expect(titlesOf(index.search('kube', 10).talks)).toContain(
+    expect(titlesOf(index.search('kube', { limit: 10 }).talks)).toContain(
       '在 Kubernetes 上搭建高可用 Service Mesh 监控',
     );
   });
 
   it('does not match Chinese characters scattered across a title', () => {
     // 网易云 … 实现: 网 and 现 both occur, 网现 never does.
-    expect(index.search('网现', 10).talks).toEqual([]);
+    expect(index.search('网现', { limit: 10 }).talks).toEqual([]);
   });
 
   it('finds events by city', () => {
-    const found = index.search('杭州', 10).events;
+    const found = index.search('杭州', { limit: 10 }).events;
     expect(found).toContain('2018-servicemesher-meetup-hangzhou');
   });
 });
@@ -59,7 +59,7 @@ describe('a stored index', () => {
   it('answers exactly as the index it was dumped from', async () => {
     const restored = ContentIndex.load(await index.dump());
     for (const query of ['服务网格', 'istio cni', 'axj', 'kube', 'mesh', '蚂蚁金服']) {
-      expect(restored.search(query, 20)).toEqual(index.search(query, 20));
+      expect(restored.search(query, { limit: 20 })).toEqual(index.search(query, { limit: 20 }));
     }
   });
 

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, highlight } from '../../src/lib/search/highlight';
+import { normalizeText } from '../../src/lib/search/encoder';
+import { Highlighter } from '../../src/lib/search/highlight';
+
+/** Marks for what a reader typed, as `ContentIndex.search` reports it in `terms`. */
+function highlight(text: string, query: string) {
+  return new Highlighter([normalizeText(query)]).segments(text);
+}
+
+function excerpt(text: string, query: string, length: number): string {
+  return new Highlighter([normalizeText(query)]).excerpt(text, length);
+}
 
 /** The marked parts only, in order. */
 function marked(text: string, query: string): string[] {
@@ -55,5 +65,32 @@ describe('an excerpt around the match', () => {
 
   it('returns short text whole', () => {
     expect(excerpt('Istio CNI', 'cni', 40)).toBe('Istio CNI');
+  });
+});
+
+describe('marking what else a query searched', () => {
+  const folds = new Map([
+    ['網', '网'],
+    ['務', '务'],
+  ]);
+
+  it('marks Traditional text for a Simplified term, character for character', () => {
+    const marks = new Highlighter(['服务网格'], folds);
+    expect(
+      marks
+        .segments('走進服務網格')
+        .filter((segment) => segment.match)
+        .map((segment) => segment.text),
+    ).toEqual(['服務網格']);
+  });
+
+  it('marks every term: the query, a glossary term and a correction', () => {
+    const marks = new Highlighter(['kuberntes', 'service mesh', 'kubernetes']);
+    expect(
+      marks
+        .segments('Service Mesh on Kubernetes')
+        .filter((segment) => segment.match)
+        .map((segment) => segment.text),
+    ).toEqual(['Service', 'Mesh', 'Kubernetes']);
   });
 });

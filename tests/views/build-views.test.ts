@@ -71,7 +71,14 @@ describe('the views pages show', () => {
 
   it('marks the matched words in search results and names speakers with their company', async () => {
     const index = ContentIndex.build(bundle);
-    const view = await buildSearchView(reader, 'istio cni', index.search('istio cni', 10));
+    const result = index.search('istio cni', { limit: 10 });
+    const view = await buildSearchView(reader, {
+      query: 'istio cni',
+      filters: {},
+      choices: index.filterChoices(),
+      result,
+      marks: index.highlighter(result.terms),
+    });
     const [hit] = view.talks;
     expect(plain(hit?.title ?? [])).toBe('Securing workload deployment with Istio CNI');
     expect(hit?.title.filter((segment) => segment.match).map((segment) => segment.text)).toEqual([

@@ -70,6 +70,13 @@ export interface Messages {
     speakers: string;
     noResults: (query: string) => string;
     resultCount: (count: number) => string;
+    /** Glossary terms or corrections that also found results, e.g. `service mesh`. */
+    alsoSearched: (terms: string) => string;
+    filters: string;
+    year: string;
+    city: string;
+    series: string;
+    any: string;
   };
   my: {
     title: string;
@@ -173,6 +180,12 @@ const en: Messages = {
     speakers: 'Speakers',
     noResults: (query) => `Nothing found for “${query}”.`,
     resultCount: (count) => (count === 1 ? '1 result' : `${count} results`),
+    alsoSearched: (terms) => `Also showing results for ${terms}`,
+    filters: 'Filters',
+    year: 'Year',
+    city: 'City',
+    series: 'Series',
+    any: 'Any',
   },
   my: {
     title: 'My agenda',
@@ -306,6 +319,12 @@ const zh: Messages = {
     speakers: '讲者',
     noResults: (query) => `没有找到与“${query}”相关的内容。`,
     resultCount: (count) => `${count} 条结果`,
+    alsoSearched: (terms) => `同时显示 ${terms} 的结果`,
+    filters: '筛选',
+    year: '年份',
+    city: '城市',
+    series: '系列',
+    any: '全部',
   },
   my: {
     title: '我的日程',

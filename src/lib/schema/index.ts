@@ -117,6 +117,13 @@ export interface SearchAids {
   glossary: string[][];
 }
 
+/** Search aids of content that has none (no Chinese, no places, no glossary terms). */
+export const EMPTY_SEARCH_AIDS: SearchAids = Object.freeze({
+  characterFolds: {},
+  placePinyin: {},
+  glossary: [],
+});
+
 /** The whole compiled content of a site. */
 export interface Bundle {
   /** Always `BUNDLE_FORMAT`; clients refuse any other. */

@@ -4,7 +4,7 @@
  * data (stars, settings) lives in stores of its own that no content update touches.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Event, Speaker, Talk } from '$lib/schema';
+import type { Event, SearchAids, Speaker, Talk } from '$lib/schema';
 import type { IndexDump } from '$lib/search/content-index';
 
 export const DATABASE_NAME = 'sidecar';
@@ -27,6 +27,8 @@ export interface ContentMeta {
   /** The URL of the bundle it was read from: a new build has a new (hashed) URL. */
   bundleUrl: string;
   counts: { events: number; talks: number; speakers: number };
+  /** The bundle's search aids: what building the search index needs besides the records. */
+  search: SearchAids;
 }
 
 /** A dump of the search index, valid for one content hash and one index version. */

@@ -4,8 +4,8 @@
  * never touched by an update). Memory is the fallback when IndexedDB cannot be used; it lasts for
  * the session.
  */
-import { BUNDLE_FORMAT, type Bundle } from '$lib/schema';
-import type { IndexDump, IndexSource } from '$lib/search/content-index';
+import { BUNDLE_FORMAT, EMPTY_SEARCH_AIDS, type Bundle } from '$lib/schema';
+import type { IndexDump } from '$lib/search/content-index';
 import type { ContentReader } from '$lib/views';
 import { createMemoryReader } from '$lib/views/memory-reader';
 import {
@@ -28,8 +28,8 @@ export interface ContentStore {
   replaceContent(bundle: Bundle, bundleUrl: string): Promise<void>;
   /** Records that the content also came from `bundleUrl` (a rebuild with the same content). */
   setBundleUrl(bundleUrl: string): Promise<void>;
-  /** Everything, for building a search index. */
-  readAll(): Promise<IndexSource>;
+  /** The whole stored bundle, for building a search index. */
+  readAll(): Promise<Bundle>;
   /** The stored search index for `contentHash` and `version`, if there is one. */
   readIndex(contentHash: string, version: number): Promise<IndexDump | undefined>;
   writeIndex(contentHash: string, version: number, chunks: IndexDump): Promise<void>;
@@ -55,6 +55,7 @@ function metaOf(bundle: Bundle, bundleUrl: string): ContentMeta {
       talks: bundle.talks.length,
       speakers: bundle.speakers.length,
     },
+    search: bundle.search,
   };
 }
 
@@ -69,7 +70,8 @@ function asContentMeta(value: unknown): ContentMeta | undefined {
     typeof value.contentHash === 'string' &&
     typeof value.generatedAt === 'string' &&
     typeof value.bundleUrl === 'string' &&
-    isRecord(value.counts)
+    isRecord(value.counts) &&
+    isRecord(value.search)
     ? (value as unknown as ContentMeta)
     : undefined;
 }
@@ -139,13 +141,23 @@ export function createDatabaseContentStore(database: SidecarDatabase): ContentSt
       await transaction.done;
     },
     async readAll() {
-      const transaction = database.transaction(['events', 'talks', 'speakers'], 'readonly');
-      const [events, talks, speakers] = await Promise.all([
+      const names = ['meta', 'events', 'talks', 'speakers'] as const;
+      const transaction = database.transaction(names, 'readonly');
+      const [meta, events, talks, speakers] = await Promise.all([
+        transaction.objectStore('meta').get('content'),
         transaction.objectStore('events').getAll(),
         transaction.objectStore('talks').getAll(),
         transaction.objectStore('speakers').getAll(),
       ]);
-      return { events, talks, speakers };
+      return {
+        format: BUNDLE_FORMAT,
+        contentHash: meta?.contentHash ?? '',
+        generatedAt: meta?.generatedAt ?? '',
+        events,
+        talks,
+        speakers,
+        search: asContentMeta(meta)?.search ?? EMPTY_SEARCH_AIDS,
+      };
     },
     async readIndex(contentHash, version) {
       const stored: unknown = await database.get('searchIndex', 'content');
@@ -173,18 +185,22 @@ export function createDatabaseContentStore(database: SidecarDatabase): ContentSt
   };
 }
 
-export function createMemoryContentStore(): ContentStore {
-  let bundle: Bundle | undefined;
-  let meta: ContentMeta | undefined;
-  let reader: ContentReader = createMemoryReader({
+function emptyBundle(): Bundle {
+  return {
     format: BUNDLE_FORMAT,
     contentHash: '',
     generatedAt: '',
     events: [],
     talks: [],
     speakers: [],
-    search: { characterFolds: {}, placePinyin: {}, glossary: [] },
-  });
+    search: EMPTY_SEARCH_AIDS,
+  };
+}
+
+export function createMemoryContentStore(): ContentStore {
+  let bundle: Bundle | undefined;
+  let meta: ContentMeta | undefined;
+  let reader: ContentReader = createMemoryReader(emptyBundle());
   let index: { contentHash: string; version: number; chunks: IndexDump } | undefined;
   return {
     kind: 'memory',
@@ -201,11 +217,7 @@ export function createMemoryContentStore(): ContentStore {
     async setBundleUrl(bundleUrl) {
       if (meta) meta = { ...meta, bundleUrl };
     },
-    readAll: async () => ({
-      events: bundle?.events ?? [],
-      talks: bundle?.talks ?? [],
-      speakers: bundle?.speakers ?? [],
-    }),
+    readAll: async () => bundle ?? emptyBundle(),
     async readIndex(contentHash, version) {
       return index?.contentHash === contentHash && index.version === version
         ? index.chunks

@@ -3,8 +3,8 @@
  * prerenderer and the data worker, so both produce the same objects from the same content.
  */
 import type { Event, Speaker, Talk } from '$lib/schema';
-import { excerpt, highlight } from '$lib/search/highlight';
-import type { SearchIds } from '$lib/search/content-index';
+import type { Highlighter } from '$lib/search/highlight';
+import type { FilterChoices, SearchFilters, SearchResult } from '$lib/search/content-index';
 import type { ContentRequest, RequestResult } from '$lib/worker/protocol';
 import { linkImages, nestHeadings } from './offline-html';
 import type {
@@ -20,8 +20,8 @@ import type {
   TalkView,
 } from './index';
 
-/** How much of an abstract a search result shows around the match. */
-const EXCERPT_LENGTH = 80;
+/** How much of an abstract a search result shows around the first match. */
+const SNIPPET_LENGTH = 80;
 
 /** The list-line form of an event. */
 export function summarizeEvent(event: Event): EventSummary {
@@ -144,48 +144,70 @@ function speakerLine(talk: Talk): string {
     .join(chinese ? '、' : ', ');
 }
 
-function eventHit(event: Event, query: string): SearchHit {
+function eventHit(event: Event, marks: Highlighter): SearchHit {
   // The venue is left to the event page: a full address would bury the other results.
-  const detail = [event.date, event.city].filter(Boolean).join(' · ');
-  return { id: event.id, title: highlight(event.title, query), detail: highlight(detail, query) };
-}
-
-function talkHit(talk: Talk, eventTitle: string, query: string): SearchHit {
-  let detail = [speakerLine(talk), eventTitle].filter(Boolean).join(' · ');
-  const abstractMatched = highlight(talk.abstract ?? '', query).some((segment) => segment.match);
-  const shownMatched = highlight(`${talk.title} ${detail}`, query).some((segment) => segment.match);
-  if (talk.abstract && abstractMatched && !shownMatched) {
-    detail = `${detail} — ${excerpt(talk.abstract, query, EXCERPT_LENGTH)}`;
-  }
-  return { id: talk.id, title: highlight(talk.title, query), detail: highlight(detail, query) };
-}
-
-function speakerHit(speaker: Speaker, query: string): SearchHit {
-  const detail = [...speaker.aliases, ...speaker.orgs].join(' · ');
+  const detail = [event.date, event.city, event.series].filter(Boolean).join(' · ');
   return {
-    id: speaker.id,
-    title: highlight(speaker.name, query),
-    detail: highlight(detail, query),
+    id: event.id,
+    title: marks.segments(event.title),
+    detail: marks.segments(detail),
+    snippet: null,
   };
+}
+
+function talkHit(talk: Talk, eventTitle: string, marks: Highlighter): SearchHit {
+  const detail = [speakerLine(talk), eventTitle].filter(Boolean).join(' · ');
+  const abstract = talk.abstract ?? '';
+  return {
+    id: talk.id,
+    title: marks.segments(talk.title),
+    detail: marks.segments(detail),
+    snippet: marks.matches(abstract)
+      ? marks.segments(marks.excerpt(abstract, SNIPPET_LENGTH))
+      : null,
+  };
+}
+
+function speakerHit(speaker: Speaker, marks: Highlighter): SearchHit {
+  const detail = [...speaker.aliases, ...speaker.orgs].join(' · ');
+  let title = marks.segments(speaker.name);
+  // Found by pinyin (`axj`): the name itself is what matched.
+  if (!title.some((segment) => segment.match) && marks.matches(speaker.pinyin.join(' '))) {
+    title = [{ text: speaker.name, match: true }];
+  }
+  return { id: speaker.id, title, detail: marks.segments(detail), snippet: null };
+}
+
+/** A query's ranked ids, with what the view needs to show them. */
+export interface FoundContent {
+  query: string;
+  filters: SearchFilters;
+  choices: FilterChoices;
+  result: SearchResult;
+  /** Marks `result.terms` in the results' text. */
+  marks: Highlighter;
 }
 
 /** Turns the ids a query found into highlighted results, keeping the index's order. */
 export async function buildSearchView(
   reader: ContentReader,
-  query: string,
-  found: SearchIds,
+  found: FoundContent,
 ): Promise<SearchView> {
+  const { result, marks } = found;
   const [events, talks, speakers] = await Promise.all([
-    reader.getEvents(found.events),
-    readTalks(reader, found.talks),
-    reader.getSpeakers(found.speakers),
+    reader.getEvents(result.events),
+    readTalks(reader, result.talks),
+    reader.getSpeakers(result.speakers),
   ]);
   const talkEvents = await withEvents(reader, talks);
   return {
-    query,
-    events: events.filter(present).map((event) => eventHit(event, query)),
-    talks: talkEvents.map(({ talk, event }) => talkHit(talk, event.title, query)),
-    speakers: speakers.filter(present).map((speaker) => speakerHit(speaker, query)),
+    query: found.query,
+    filters: found.filters,
+    choices: found.choices,
+    alsoSearched: result.terms.slice(1),
+    events: events.filter(present).map((event) => eventHit(event, marks)),
+    talks: talkEvents.map(({ talk, event }) => talkHit(talk, event.title, marks)),
+    speakers: speakers.filter(present).map((speaker) => speakerHit(speaker, marks)),
   };
 }
 

@@ -5,6 +5,7 @@
  * prerendered HTML to hydrate without a flash.
  */
 import type { Event, Speaker, Talk } from '$lib/schema';
+import type { FilterChoices, SearchFilters } from '$lib/search/content-index';
 import type { Segment } from '$lib/search/highlight';
 
 /** Reads content by id, whatever holds it. Missing ids resolve to `undefined`, never throw. */
@@ -72,10 +73,17 @@ export interface SearchHit {
   id: string;
   title: Segment[];
   detail: Segment[];
+  /** A talk's abstract around its first match, when the abstract matched. */
+  snippet: Segment[] | null;
 }
 
 export interface SearchView {
   query: string;
+  filters: SearchFilters;
+  /** The values each filter can take in this content. */
+  choices: FilterChoices;
+  /** Glossary terms and typo corrections that also found results (`service mesh` for 服务网格). */
+  alsoSearched: string[];
   events: SearchHit[];
   talks: SearchHit[];
   speakers: SearchHit[];

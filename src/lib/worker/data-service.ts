@@ -191,7 +191,7 @@ export class DataService {
   async #loadIndex(): Promise<ContentIndex> {
     const content = this.#content;
     const meta = await content.readMeta();
-    if (!meta) return ContentIndex.build({ events: [], talks: [], speakers: [] });
+    if (!meta) return ContentIndex.build(await content.readAll());
     const stored = await content
       .readIndex(meta.contentHash, SEARCH_INDEX_VERSION)
       .catch(() => undefined);
@@ -228,12 +228,17 @@ export class DataService {
     };
   }
 
-  async #search(query: string, limit: number | undefined) {
-    const trimmed = query.trim();
-    if (trimmed === '') return { query, events: [], talks: [], speakers: [] };
+  async #search({ query, limit, filters = {} }: RequestParams<'search'>) {
     const index = await this.#searchIndex();
     const size = Math.min(Math.max(1, Math.floor(limit ?? DEFAULT_SEARCH_LIMIT)), MAX_SEARCH_LIMIT);
-    return buildSearchView(this.#content.reader, query, index.search(trimmed, size));
+    const result = index.search(query, { limit: size, filters });
+    return buildSearchView(this.#content.reader, {
+      query,
+      filters,
+      choices: index.filterChoices(),
+      result,
+      marks: index.highlighter(result.terms),
+    });
   }
 
   /** Answers one request from the page. */
@@ -257,7 +262,7 @@ export class DataService {
         result = await buildContentView(reader, request);
         break;
       case 'search':
-        result = await this.#search(request.params.query, request.params.limit);
+        result = await this.#search(request.params);
         break;
       case 'myAgenda':
         result = await buildMyAgendaView(reader, await this.#user.readStars());

@@ -3,6 +3,7 @@
  * `$lib/client/worker-bridge`; the worker side is `$lib/worker/data-worker`. Nothing else posts
  * messages across this boundary.
  */
+import type { SearchFilters } from '$lib/search/content-index';
 import type {
   EventView,
   HomeView,
@@ -57,7 +58,10 @@ export interface Requests {
   event: { params: { id: string }; result: EventView | null };
   talk: { params: { id: string }; result: TalkView | null };
   speaker: { params: { id: string }; result: SpeakerView | null };
-  search: { params: { query: string; limit?: number }; result: SearchView };
+  search: {
+    params: { query: string; limit?: number; filters?: SearchFilters };
+    result: SearchView;
+  };
   myAgenda: { params: Record<string, never>; result: MyAgendaView };
   stars: { params: Record<string, never>; result: string[] };
   setStar: { params: { talkId: string; starred: boolean }; result: string[] };

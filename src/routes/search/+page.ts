@@ -1,14 +1,15 @@
 import { browser } from '$app/environment';
 import { loadView } from '$lib/client/load-view';
-import type { SearchView } from '$lib/views';
+import { readSearch } from '$lib/client/search-url';
 import type { PageLoad } from './$types';
 
 /**
  * Results exist only in the browser: a prerendered page has no query string (reading
  * `url.searchParams` while prerendering is an error), so the build renders the empty search form.
+ * In the browser the worker answers even an empty search, with the filters' choices.
  */
 export const load: PageLoad = async ({ url }) => {
-  const query = browser ? (url.searchParams.get('q') ?? '').trim() : '';
-  const results: SearchView | null = query ? await loadView('search', { query }) : null;
-  return { query, results };
+  if (!browser) return { query: '', filters: {}, results: null };
+  const { query, filters } = readSearch(url.searchParams);
+  return { query, filters, results: await loadView('search', { query, filters }) };
 };
