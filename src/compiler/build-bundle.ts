@@ -1,14 +1,15 @@
 /**
  * Turns the drafts read from every post into the bundle: stable ids, one speaker per person,
- * pinyin for search, and a content hash. Ids never depend on position, so editing, adding or
+ * pinyin and the other search aids, and a content hash. Ids never depend on position, so editing, adding or
  * reordering posts and talks keeps every other id.
  */
-import { pinyin } from 'pinyin-pro';
+import { OutputFormat, pinyin, segment } from 'pinyin-pro';
 import { BUNDLE_FORMAT, type Bundle, type Event, type Speaker, type Talk } from '../lib/schema';
 import { diagnostic, type Diagnostic } from './diagnostics';
 import type { TalkDraft } from './extract-agenda';
 import type { EventDraft } from './extract-event';
 import { isHanName } from './parse-speakers';
+import { buildSearchAids } from './search-aids';
 import { nameKey, shortHash, slugify } from './slugs';
 
 /** Everything compiled from one post, ready to be given ids. */
@@ -43,22 +44,30 @@ export function speakerIdOf(name: string): string {
     : slug;
 }
 
-/** Search keys for a Chinese name: `aoxiaojian`, `axj`, `xiaojian`, `ao xiaojian`. */
+/** A search key spelled in pinyin: `aoxiaojian`, or surname and given name `ao xiaojian`. */
+const PINYIN_KEY = /^[a-z]+( [a-z]+)?$/;
+
+/**
+ * Search keys for a Chinese name: `aoxiaojian`, `axj`, `xiaojian`, `ao xiaojian`. The surname is
+ * read as a surname (单 shan, 曾 zeng, 解 xie, 区 ou, 仇 qiu, 查 zha, 朴 piao), and a compound
+ * one stays whole: 欧阳娜娜 gives `nana` and `ouyang nana`.
+ */
 export function pinyinOf(name: string): string[] {
   if (!isHanName(name)) return [];
-  const syllables = pinyin(name.replace('·', ''), {
-    toneType: 'none',
-    type: 'array',
-    surname: 'head',
-    v: true,
-  });
-  const [surname = '', ...given] = syllables;
+  const han = name.replace('·', '');
+  const syllables = pinyin(han, { toneType: 'none', type: 'array', surname: 'head', v: true });
+  // In surname mode pinyin-pro's segmenter puts the surname, single or compound, first.
+  const [surname = ''] = segment(han, { surname: 'head', format: OutputFormat.ZhSegment });
+  const surnameLength = Math.max(1, [...surname].length);
+  const family = syllables.slice(0, surnameLength).join('');
+  const given = syllables.slice(surnameLength).join('');
+  // A character lost to a broken encoding (U+FFFD) has no reading: keys holding one are dropped.
   return [
     syllables.join(''),
     syllables.map((syllable) => syllable[0] ?? '').join(''),
-    given.join(''),
-    `${surname} ${given.join('')}`,
-  ].filter((key, index, keys) => key && keys.indexOf(key) === index);
+    given,
+    given && `${family} ${given}`,
+  ].filter((key, index, keys) => PINYIN_KEY.test(key) && keys.indexOf(key) === index);
 }
 
 /** Gives each post's event a unique id; a clash is an error naming both files, and the later post gets a suffixed id. */
@@ -103,10 +112,18 @@ function byKey<T>(key: (item: T) => string): (a: T, b: T) => number {
   return (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 }
 
+/** What a bundle is built with besides the posts. */
+export interface BuildOptions {
+  /** ISO 8601 time stamped into the bundle. */
+  generatedAt: string;
+  /** The project glossary's groups; the bundle keeps those the content uses. */
+  glossary?: readonly (readonly string[])[];
+}
+
 /** Builds the bundle from every post's drafts. Pure, and deterministic apart from `generatedAt`. */
 export function buildBundle(
   posts: PostDraft[],
-  generatedAt: string,
+  { generatedAt, glossary = [] }: BuildOptions,
 ): { bundle: Bundle; eventIds: string[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const eventIds = assignEventIds(posts, diagnostics);
@@ -173,7 +190,9 @@ export function buildBundle(
   events.sort(byKey((event) => event.id));
   talks.sort(byKey((talk) => talk.id));
   const speakers = [...speakersByKey.values()].sort(byKey((speaker) => speaker.id));
-  const content = JSON.stringify({ format: BUNDLE_FORMAT, events, talks, speakers });
+  const search = buildSearchAids({ events, talks, speakers }, glossary);
+  // The aids are hashed too: a new glossary group changes what a query finds, as a new post does.
+  const content = JSON.stringify({ format: BUNDLE_FORMAT, events, talks, speakers, search });
   const bundle: Bundle = {
     format: BUNDLE_FORMAT,
     contentHash: shortHash(content, 16),
@@ -181,6 +200,7 @@ export function buildBundle(
     events,
     talks,
     speakers,
+    search,
   };
   return { bundle, eventIds, diagnostics };
 }

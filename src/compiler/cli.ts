@@ -10,8 +10,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CompileResult } from './compile';
 import { compileContentInParallel } from './compile-in-parallel';
-import { formatLocation, type Diagnostic } from './diagnostics';
+import { diagnostic, formatLocation, type Diagnostic } from './diagnostics';
 import { readContentTree } from './read-content';
+import { GLOSSARY_PATH, readGlossary } from './read-glossary';
 
 /** Where posts are read from when neither `--content` nor `SIDECAR_CONTENT` says otherwise. */
 const DEFAULT_CONTENT = 'content';
@@ -120,9 +121,21 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
+  const glossary = await readGlossary();
   const result = await compileContentInParallel(tree.files, {
     generatedAt: new Date().toISOString(),
+    ...(glossary && { glossary }),
   });
+  if (!glossary) {
+    result.diagnostics.push(
+      diagnostic(
+        'warning',
+        'glossary-missing',
+        path.relative(process.cwd(), GLOSSARY_PATH),
+        'There is no glossary, so queries are not matched across languages (服务网格 ↔ service mesh); restore the file, one group a line: - [服务网格, service mesh].',
+      ),
+    );
+  }
   if (options.out) {
     await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
     await writeFile(options.out, toJsonPieces(result.bundle));

@@ -9,6 +9,7 @@ import { decodeText } from './decode-text';
 import { diagnostic, type Diagnostic } from './diagnostics';
 import { extractAgenda, type TalkDraft } from './extract-agenda';
 import { extractEvent } from './extract-event';
+import { parseGlossary, type GlossarySource } from './glossary';
 import { toBlocks } from './markdown-blocks';
 import { findSlideLinks, matchSlides } from './match-slides';
 import { parseFrontMatter, lineOfKey } from './parse-front-matter';
@@ -22,6 +23,8 @@ import { buildBundle, type PostDraft } from './build-bundle';
 export interface CompileOptions {
   /** ISO 8601 time stamped into the bundle; the only part of the output that may vary. */
   generatedAt: string;
+  /** The project's glossary (src/compiler/data/glossary.yaml, read by the CLI); none when absent. */
+  glossary?: GlossarySource;
 }
 
 /** One line of the report: what a post became. */
@@ -269,11 +272,14 @@ export function assembleResult(outcomes: PostOutcome[], options: CompileOptions)
       draftReports.push(report);
     }
   }
+  const glossary = options.glossary
+    ? parseGlossary(options.glossary)
+    : { groups: [], diagnostics: [] };
   const {
     bundle,
     eventIds,
     diagnostics: bundleDiagnostics,
-  } = buildBundle(drafts, options.generatedAt);
+  } = buildBundle(drafts, { generatedAt: options.generatedAt, glossary: glossary.groups });
   // Grouped once by file, in their order, rather than filtered once per post.
   const bundleDiagnosticsByFile = new Map<string, Diagnostic[]>();
   for (const item of bundleDiagnostics) {
@@ -285,7 +291,11 @@ export function assembleResult(outcomes: PostOutcome[], options: CompileOptions)
     report.eventId = eventIds[index] ?? null;
     report.diagnostics.push(...(bundleDiagnosticsByFile.get(report.source) ?? []));
   });
-  return { bundle, posts: reports, diagnostics: reports.flatMap((report) => report.diagnostics) };
+  return {
+    bundle,
+    posts: reports,
+    diagnostics: [...reports.flatMap((report) => report.diagnostics), ...glossary.diagnostics],
+  };
 }
 
 /** Compiles posts into a bundle. Pure: the same files, in any order, and options give the same result. */

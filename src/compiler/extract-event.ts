@@ -19,6 +19,7 @@ import {
   type TimeRange,
 } from './parse-times';
 import { findCity, timezoneOfCity } from './places';
+import { detectSeries } from './series';
 
 /** The event fields read from one post, before ids are given and the body is attached. */
 export type EventDraft = Omit<Event, 'id' | 'source' | 'talkIds' | 'html' | 'text'>;
@@ -317,6 +318,7 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
   const firstParagraph =
     blocks.find((block) => block.kind === 'paragraph' && block.text.length > 20)?.text ?? '';
   const summary = (description || firstParagraph).slice(0, SUMMARY_LENGTH);
+  const series = detectSeries({ title, tags, source: file });
 
   return {
     event: {
@@ -330,6 +332,7 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
       city,
       venue,
       format,
+      series,
       links,
       postDate,
       tags,
