@@ -63,7 +63,12 @@ describe('a stored index', () => {
     }
   });
 
-  it('refuses a dump it does not recognise', () => {
-    expect(() => ContentIndex.load([['documents/1.map', '{}']])).toThrow(/documents\/1\.map/);
+  it('refuses a dump it does not recognise', async () => {
+    expect(() => ContentIndex.load([['documents/1.map', '{}']])).toThrow(/no shared chunk/);
+    const [shared] = await index.dump();
+    if (!shared) throw new Error('an index dump always starts with its shared chunk');
+    expect(() => ContentIndex.load([shared, ['documents/1.map', '{}']])).toThrow(
+      /documents\/1\.map/,
+    );
   });
 });

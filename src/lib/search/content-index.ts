@@ -72,7 +72,8 @@ export interface FilterChoices {
 /** A serialised index: FlexSearch's export chunks keyed `kind/key`, plus this module's own. */
 export type IndexDump = [key: string, data: string][];
 
-const DEFAULT_LIMIT = 20;
+/** Results per kind when the caller does not say: a phone screen's worth and a little more. */
+export const DEFAULT_SEARCH_LIMIT = 20;
 /**
  * Candidates taken from FlexSearch per query variant before ranking. FlexSearch orders by how
  * early a term appears, and titles and names come first in the indexed text, so the best hits are
@@ -343,7 +344,7 @@ export class ContentIndex {
 
   /** Ids of every kind matching `query`, ranked, filtered, at most `limit` per kind. */
   search(query: string, options: SearchOptions = {}): SearchResult {
-    const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT));
+    const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_SEARCH_LIMIT));
     const today = options.today ?? localDate();
     const passes = this.filterTest(options.filters ?? {});
     const variants = this.variants(query);

@@ -4,7 +4,11 @@
  * answer the page's requests. It never throws into the page: failures become a `ContentStatus`.
  */
 import { isBundle, type Bundle } from '$lib/schema';
-import { ContentIndex, SEARCH_INDEX_VERSION } from '$lib/search/content-index';
+import {
+  ContentIndex,
+  DEFAULT_SEARCH_LIMIT,
+  SEARCH_INDEX_VERSION,
+} from '$lib/search/content-index';
 import {
   createMemoryContentStore,
   createMemoryUserStore,
@@ -25,8 +29,6 @@ import type {
   StorageNotice,
 } from './protocol';
 
-/** Results per kind when the page does not say. */
-export const DEFAULT_SEARCH_LIMIT = 20;
 /** The most a page may ask for: more would only slow the reply down. */
 const MAX_SEARCH_LIMIT = 200;
 

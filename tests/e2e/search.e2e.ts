@@ -1,0 +1,117 @@
+/**
+ * Search in the browser against search in Node: the data worker builds its index from the
+ * bundle in Chromium, the test builds one with the same module in Node, and both must rank the
+ * same records for queries of every class. It also checks the page's filters and highlighting.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBuiltBundle, startApp, type App } from './harness';
+import type { Bundle } from '../../src/lib/schema';
+import {
+  ContentIndex,
+  DEFAULT_SEARCH_LIMIT,
+  type SearchKind,
+} from '../../src/lib/search/content-index';
+
+const SETTLE_TIMEOUT_MS = 10_000;
+
+/** One query per class the seeds can answer: Chinese, Latin, pinyin, folds, glossary, typos. */
+const QUERIES = [
+  '服务网格',
+  '网格',
+  '服務網格',
+  'kube',
+  'ＩＳＴＩＯ',
+  'axj',
+  'ao xiaojian',
+  'hangzhou',
+  'service mesh',
+  'kuberntes',
+  '蚂蚁',
+];
+
+const PATHS: Record<SearchKind, string> = {
+  events: 'events',
+  talks: 'talks',
+  speakers: 'speakers',
+};
+
+/** The ids of each kind the search page lists, in order, once the results have rendered. */
+async function idsOnPage(page: Page): Promise<Record<SearchKind, string[]>> {
+  await page.waitForSelector('html[data-app="interactive"]', { timeout: SETTLE_TIMEOUT_MS });
+  await page.waitForFunction(
+    () => /\d|没有|Nothing/.test(document.querySelector('[role="status"]')?.textContent ?? ''),
+    null,
+    { timeout: SETTLE_TIMEOUT_MS },
+  );
+  const ids = {} as Record<SearchKind, string[]>;
+  for (const kind of Object.keys(PATHS) as SearchKind[]) {
+    const hrefs = await page
+      .locator(`section[aria-labelledby="results-${kind}"] li > a`)
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    ids[kind] = hrefs.map((href) => decodeURIComponent(href.split('/').pop() ?? ''));
+  }
+  return ids;
+}
+
+describe('search in the browser', () => {
+  let app: App;
+  let bundle: Bundle;
+  let index: ContentIndex;
+
+  beforeAll(async () => {
+    app = await startApp();
+    bundle = readBuiltBundle();
+    index = ContentIndex.build(bundle);
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('ranks exactly as the same index built in Node, for every query class', async () => {
+    const page = await app.browser.newPage();
+    for (const query of QUERIES) {
+      await page.goto(`${app.baseUrl}search?q=${encodeURIComponent(query)}`);
+      const inBrowser = await idsOnPage(page);
+      const { events, talks, speakers } = index.search(query, { limit: DEFAULT_SEARCH_LIMIT });
+      expect(inBrowser, query).toEqual({ events, talks, speakers });
+      expect(events.length + talks.length + speakers.length, query).toBeGreaterThan(0);
+    }
+    await page.close();
+  });
+
+  it('marks the Traditional characters a Simplified title matched, and says what else it searched', async () => {
+    const page = await app.browser.newPage();
+    await page.goto(`${app.baseUrl}search?q=${encodeURIComponent('服務網格')}`);
+    await idsOnPage(page);
+    const marks = await page
+      .locator('section[aria-labelledby="results-talks"] mark')
+      .allInnerTexts();
+    expect(marks).toContain('服务网格');
+    await page.goto(`${app.baseUrl}search?q=${encodeURIComponent('服务网格')}`);
+    await idsOnPage(page);
+    expect(await page.locator('[role="status"]').innerText()).toContain('service mesh');
+    await page.close();
+  });
+
+  it('narrows results with the filters, and keeps them in the address', async () => {
+    const page = await app.browser.newPage();
+    await page.goto(`${app.baseUrl}search?q=istio`);
+    const unfiltered = await idsOnPage(page);
+    const year = bundle.events
+      .find((event) => event.id === '2021-istio-meetup-china-beijing')
+      ?.date?.slice(0, 4);
+    expect(year).toBe('2021');
+    await page.getByLabel(/Year|年份/).selectOption('2021');
+    await page.waitForURL(/year=2021/, { timeout: SETTLE_TIMEOUT_MS });
+    const filtered = await idsOnPage(page);
+    const expected = index.search('istio', {
+      limit: DEFAULT_SEARCH_LIMIT,
+      filters: { year: '2021' },
+    });
+    expect(filtered.talks).toEqual(expected.talks);
+    expect(filtered.talks.length).toBeLessThan(unfiltered.talks.length);
+    await page.close();
+  });
+});
