@@ -271,6 +271,7 @@ export class ContentIndex {
   private readonly folds: CharacterFolds;
   private readonly glossary: Glossary;
   private readonly vocabulary: Vocabulary;
+  private choices: FilterChoices | undefined;
 
   private constructor(
     private readonly kinds: Record<SearchKind, KindIndex>,
@@ -384,6 +385,11 @@ export class ContentIndex {
 
   /** The years, cities, formats and series the events have, for the filter controls. */
   filterChoices(): FilterChoices {
+    this.choices ??= this.countChoices();
+    return this.choices;
+  }
+
+  private countChoices(): FilterChoices {
     const byCount = (values: (string | null)[]) => {
       const counts = new Map<string, number>();
       for (const value of values) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
