@@ -92,10 +92,14 @@ export function parseGlossary({ file, text }: GlossarySource): ParsedGlossary {
         continue;
       }
       valid = false;
+      // The term as written: `5`, `c: d` (a pair inside [ ]), or nothing between two commas.
+      const written = isNode(term) && term.range ? text.slice(term.range[0], term.range[1]) : '';
       report(
         'glossary-term',
-        `Each term must be text; quote it if it reads as a number or is empty: - ["${isScalar(term) ? String(term.value ?? '') : '…'}", …].`,
-        isScalar(term) ? term : item,
+        written.trim()
+          ? `The term ${written.trim()} is not read as text; quote it: - ["${written.trim()}", …].`
+          : 'A term of this group is empty; remove the extra comma.',
+        isNode(term) ? term : item,
       );
     }
     if (!valid) continue;

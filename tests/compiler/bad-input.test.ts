@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SourceFile } from '../../src/compiler/read-content';
-import { compile, post } from './compile-helpers';
+import { compile, glossary, post } from './compile-helpers';
 
 const GOOD = post(
   'good/index.md',
@@ -152,5 +152,18 @@ describe('bad input', () => {
     expect(about).toContainEqual(
       expect.objectContaining({ severity: 'error', code: 'toml-syntax', line: 3 }),
     );
+  });
+
+  it('a glossary that does not parse is an error at its file and line, and the posts still compile', () => {
+    const { bundle, diagnostics } = compile([GOOD], {
+      glossary: glossary('- [服务网格, service mesh]\n- [调度, scheduling\n- [边车, sidecar]\n'),
+    });
+    const error = diagnostics.find((item) => item.file === 'glossary.yaml');
+    expect(error).toMatchObject({ severity: 'error', code: 'glossary-syntax' });
+    expect(error?.line).toBeGreaterThanOrEqual(2);
+    expect(error?.message).toMatch(/glossary does not parse/);
+    expect(bundle.events).toHaveLength(1);
+    expect(bundle.talks).toHaveLength(1);
+    expect(bundle.search.glossary).toEqual([]);
   });
 });

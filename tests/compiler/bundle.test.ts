@@ -47,9 +47,14 @@ describe('the bundle', () => {
   it('is accepted by the client guard, and a bundle of another format is refused', () => {
     const { bundle } = compile(seeds);
     expect(bundle.format).toBe(BUNDLE_FORMAT);
+    expect(BUNDLE_FORMAT).toBe(2);
     expect(isBundle(JSON.parse(JSON.stringify(bundle)))).toBe(true);
     expect(isBundle({ ...bundle, format: BUNDLE_FORMAT + 1 })).toBe(false);
+    expect(isBundle({ ...bundle, format: 1 })).toBe(false);
     expect(isBundle({ ...bundle, talks: [{ id: 1 }] })).toBe(false);
+    // A format-1 bundle had no search aids: the client must not half-read it.
+    const { search: _search, ...withoutSearch } = bundle;
+    expect(isBundle(withoutSearch)).toBe(false);
   });
 
   it('keeps every id when another post is added', () => {
@@ -113,6 +118,12 @@ describe('the bundle', () => {
       'events-2020-kcc-schedule',
       'events-2021-kcc-schedule',
     ]);
+  });
+
+  it('gives every event a series or null, never leaves it out', () => {
+    const { bundle } = compile([...seeds, MEETUP]);
+    for (const event of bundle.events) expect(event).toHaveProperty('series');
+    expect(bundle.events.find((event) => event.source === 'meetup/index.md')?.series).toBeNull();
   });
 
   it('stamps generatedAt as given', () => {

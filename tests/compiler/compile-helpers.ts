@@ -1,5 +1,7 @@
-import { compileContent } from '../../src/compiler/compile';
+import { compileContent, type CompileOptions } from '../../src/compiler/compile';
+import type { GlossarySource } from '../../src/compiler/glossary';
 import { readContentTree, type SourceFile } from '../../src/compiler/read-content';
+import { readGlossary } from '../../src/compiler/read-glossary';
 import type { Bundle, Event, Talk } from '../../src/lib/schema';
 
 /** The build time every test compiles with, so bundles can be compared byte for byte. */
@@ -10,15 +12,21 @@ export function post(path: string, text: string | Uint8Array): SourceFile {
   return { path, bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text };
 }
 
-/** Compiles in-memory posts. */
-export function compile(files: SourceFile[]) {
-  return compileContent(files, { generatedAt: FIXED_TIME });
+/** Compiles in-memory posts, with no glossary unless one is given. */
+export function compile(files: SourceFile[], options: Partial<CompileOptions> = {}) {
+  return compileContent(files, { generatedAt: FIXED_TIME, ...options });
 }
 
-/** Compiles the repository's `content/` folder, as `npm run content` does. */
+/** A glossary given as its YAML text, reported as `glossary.yaml`. */
+export function glossary(text: string): GlossarySource {
+  return { file: 'glossary.yaml', text };
+}
+
+/** Compiles the repository's `content/` folder with the project's glossary, as `npm run content` does. */
 export async function compileSeeds() {
   const tree = await readContentTree('content');
-  return compile(tree.files);
+  const projectGlossary = await readGlossary();
+  return compile(tree.files, projectGlossary ? { glossary: projectGlossary } : {});
 }
 
 /** The talks of one event, in agenda order. */

@@ -5,6 +5,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle } from '../../src/lib/schema';
 import type { CompileResult } from '../../src/compiler/compile';
+import { parseGlossary } from '../../src/compiler/glossary';
+import { readGlossary } from '../../src/compiler/read-glossary';
+import { normalizeForSearch } from '../../src/compiler/search-aids';
 import { compileSeeds, eventFrom, talksOf } from './compile-helpers';
 
 const HANGZHOU = '2018/servicemesher-meetup-hangzhou/index.md';
@@ -40,6 +43,7 @@ describe('the seed posts', () => {
       venue: '蚂蚁Z空间',
       postDate: '2018-07-03',
       lang: 'zh',
+      series: 'Service Mesh Meetup',
     });
     expect(event.links).toContainEqual(
       expect.objectContaining({
@@ -69,6 +73,7 @@ describe('the seed posts', () => {
 
   it('001: the QCon slide deck is one talk by 敖小剑, the same speaker as in Hangzhou', () => {
     const deck = eventFrom(bundle, QCON_DECK);
+    expect(deck.series).toBe('QCon');
     const [talk, ...others] = talksOf(bundle, deck);
     expect(others).toEqual([]);
     expect(talk?.title).toBe('长路漫漫踏歌而行：蚂蚁金服Service Mesh实践探索');
@@ -91,6 +96,7 @@ describe('the seed posts', () => {
       venue: '北京海淀中关村创业大街72号拓荒族众创空间（三层路演厅）',
       format: 'offline',
       postDate: '2021-04-12',
+      series: 'SOFAMeetup',
     });
   });
 
@@ -135,6 +141,7 @@ describe('the seed posts', () => {
       city: 'Beijing',
       format: 'offline',
       lang: 'en',
+      series: 'Istio Meetup China',
     });
   });
 
@@ -171,6 +178,7 @@ describe('the seed posts', () => {
       end: '12:00',
       timezone: 'Asia/Shanghai',
       format: 'online',
+      series: 'SOFAMeetup',
     });
     expect(event.title).toContain('SOFAMeetup&木兰技术开放日');
     const talks = talksOf(bundle, event);
@@ -190,5 +198,56 @@ describe('the seed posts', () => {
           talk.id,
         );
     }
+  });
+
+  it('carry search aids for what they hold: folds for their characters, pinyin for 杭州 and 北京', () => {
+    const { characterFolds, placePinyin } = bundle.search;
+    // 服务网格 and 网易 are in the seeds; a Traditional query for them must meet the index.
+    expect(characterFolds).toMatchObject({ 務: '务', 網: '网', 發: '发', 髮: '发' });
+    expect(Object.values(characterFolds).every((target) => !(target in characterFolds))).toBe(true);
+    // Istio Meetup China's city is written Beijing, which needs no pinyin.
+    expect(placePinyin).toEqual({ 北京: ['beijing'], 杭州: ['hangzhou'] });
+  });
+
+  it('carry the project glossary groups the seeds use, and only those', async () => {
+    const source = await readGlossary();
+    const project = source ? parseGlossary(source).groups : [];
+    expect(
+      bundle.search.glossary.every((group) =>
+        project.some((known) => known.join() === group.join()),
+      ),
+    ).toBe(true);
+    // Every field search reads: the glossary is kept for a term in any of them.
+    const seedTexts = [
+      ...bundle.events.flatMap((event) => [
+        event.title,
+        event.city ?? '',
+        event.venue ?? '',
+        ...event.tags,
+        event.summary,
+        event.text,
+      ]),
+      ...bundle.talks.flatMap((talk) => [
+        talk.title,
+        talk.abstract ?? '',
+        ...talk.speakers.flatMap((speaker) => [speaker.name, speaker.org ?? '']),
+      ]),
+      ...bundle.speakers.flatMap((speaker) => [speaker.name, ...speaker.aliases, ...speaker.orgs]),
+    ].map(normalizeForSearch);
+    /** `term` in a seed text: Chinese anywhere in a run, English as whole words. */
+    const seedsSay = (term: string) => {
+      const normalized = normalizeForSearch(term);
+      return seedTexts.some((text) =>
+        /\p{Script=Han}/u.test(normalized)
+          ? text.includes(normalized)
+          : ` ${text} `.includes(` ${normalized} `),
+      );
+    };
+    for (const group of project) {
+      const kept = bundle.search.glossary.some((candidate) => candidate.join() === group.join());
+      expect(kept, group.join()).toBe(group.some(seedsSay));
+    }
+    if (project.some((group) => group.includes('服务网格')))
+      expect(bundle.search.glossary).toContainEqual(expect.arrayContaining(['服务网格']));
   });
 });
