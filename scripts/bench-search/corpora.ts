@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { compileContentInParallel } from '../../src/compiler/compile-in-parallel';
 import { readContentTree, type SourceFile } from '../../src/compiler/read-content';
+import { readGlossary } from '../../src/compiler/read-glossary';
 import type { Bundle } from '../../src/lib/schema';
 import { writeSyntheticCorpusOfTalks } from '../synthetic-corpus';
 
@@ -31,7 +32,7 @@ export interface ContentRoot {
 /** A fixed build time: the bundle's only varying field, fixed so runs compare. */
 const GENERATED_AT = '2026-01-01T00:00:00.000Z';
 
-/** Reads and compiles the posts of every root into one bundle. */
+/** Reads and compiles the posts of every root into one bundle, with the project's glossary as the CLI does. */
 export async function compileRoots(
   roots: ContentRoot[],
 ): Promise<{ bundle: Bundle; posts: number }> {
@@ -40,7 +41,11 @@ export async function compileRoots(
     const tree = await readContentTree(root.dir);
     files.push(...tree.files.map((file) => ({ ...file, path: `${root.prefix}${file.path}` })));
   }
-  const result = await compileContentInParallel(files, { generatedAt: GENERATED_AT });
+  const glossary = await readGlossary();
+  const result = await compileContentInParallel(files, {
+    generatedAt: GENERATED_AT,
+    ...(glossary && { glossary }),
+  });
   const errors = result.diagnostics.filter((item) => item.severity === 'error');
   if (result.bundle.events.length === 0) {
     throw new Error(`No event compiled from ${roots.map((root) => root.dir).join(', ')}`);
@@ -53,7 +58,7 @@ export async function compileRealCorpus(dir: string): Promise<Corpus> {
   const { bundle, posts } = await compileRoots([{ dir, prefix: '' }]);
   return {
     name: 'real',
-    description: `${path.basename(path.dirname(dir))}/${path.basename(dir)}: real posts from nine Hugo sites`,
+    description: `${path.relative(process.cwd(), dir)}: real posts from nine public Hugo sites`,
     bundle,
     posts,
   };
