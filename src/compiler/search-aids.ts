@@ -62,14 +62,28 @@ export function normalizeForSearch(text: string): string {
   return (foldCharacters(folded).match(RUN) ?? []).join(' ');
 }
 
-/** True when `term` occurs in `text` (both normalised), a Latin end on a word boundary. */
-function occursIn(text: string, term: string): boolean {
-  const hanStart = /^\p{Script=Han}/u.test(term);
-  const hanEnd = /\p{Script=Han}$/u.test(term);
+/** A glossary term, normalised, and whether each end needs a word boundary. */
+interface Term {
+  text: string;
+  latinStart: boolean;
+  latinEnd: boolean;
+}
+
+function toTerm(term: string): Term {
+  const text = normalizeForSearch(term);
+  return {
+    text,
+    latinStart: !/^\p{Script=Han}/u.test(text),
+    latinEnd: !/\p{Script=Han}$/u.test(text),
+  };
+}
+
+/** True when `term` occurs in normalised `text`, a Latin end on a word boundary. */
+function occursIn(text: string, { text: term, latinStart, latinEnd }: Term): boolean {
   for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) {
     const end = at + term.length;
-    const startsClean = hanStart || at === 0 || text[at - 1] === ' ';
-    const endsClean = hanEnd || end === text.length || text[end] === ' ';
+    const startsClean = !latinStart || at === 0 || text[at - 1] === ' ';
+    const endsClean = !latinEnd || end === text.length || text[end] === ' ';
     if (startsClean && endsClean) return true;
   }
   return false;
@@ -81,7 +95,10 @@ function glossaryGroupsUsed(
   glossary: readonly (readonly string[])[],
 ): string[][] {
   const pending = new Map(
-    glossary.map((group, index) => [index, group.map(normalizeForSearch).filter(Boolean)]),
+    glossary.map((group, index) => [
+      index,
+      group.map(toTerm).filter((term) => term.text.length > 0),
+    ]),
   );
   const used = new Set<number>();
   for (const text of textsOf(content)) {

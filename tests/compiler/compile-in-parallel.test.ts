@@ -7,7 +7,7 @@ import { writeSyntheticCorpus } from '../../scripts/synthetic-corpus';
 import type { CompileResult } from '../../src/compiler/compile';
 import { compileContentInParallel } from '../../src/compiler/compile-in-parallel';
 import { readContentTree, type SourceFile } from '../../src/compiler/read-content';
-import { compile, FIXED_TIME, post } from './compile-helpers';
+import { compile, FIXED_TIME, glossary, post } from './compile-helpers';
 
 const SYNTHETIC_POSTS = 300;
 const SEED = 7;
@@ -21,6 +21,9 @@ const ORDER_SENSITIVE = [
   post('clash/a.md', '---\ntitle: A\ndate: 2023-05-20\nid: same\n---\n\n**《服务网格入门》**\n'),
   post('clash/b.md', '---\ntitle: B\ndate: 2023-06-20\nid: same\n---\n\n**《可观测性实践》**\n'),
 ];
+
+/** A glossary, which is applied once, after the posts are back from the workers. */
+const GLOSSARY = glossary('- [服务网格, service mesh]\n- [可观测性, observability]\n');
 
 /** Everything a caller can see of a result, as text, so any difference shows. */
 function serialise(result: CompileResult): string {
@@ -45,7 +48,7 @@ beforeAll(async () => {
   }));
   const seeds = (await readContentTree('content')).files;
   files = [...seeds, ...synthetic, ...ORDER_SENSITIVE];
-  expected = serialise(compile(files));
+  expected = serialise(compile(files, { glossary: GLOSSARY }));
 });
 
 afterAll(async () => {
@@ -60,9 +63,10 @@ describe('compileContentInParallel', () => {
       // Reversed, so the workers' outcomes have to be put back in path order to match.
       const parallel = await compileContentInParallel(
         [...files].reverse(),
-        { generatedAt: FIXED_TIME },
+        { generatedAt: FIXED_TIME, glossary: GLOSSARY },
         { workers: 2, minFiles: 0 },
       );
+      expect(parallel.bundle.search.glossary).toContainEqual(['服务网格', 'service mesh']);
       expect(parallel.diagnostics.map((item) => item.code)).toEqual(
         expect.arrayContaining(['empty-post', 'binary-file', 'duplicate-id']),
       );
@@ -76,7 +80,7 @@ describe('compileContentInParallel', () => {
   it('compiles on this thread when given one worker, with the same result', async () => {
     const inProcess = await compileContentInParallel(
       files,
-      { generatedAt: FIXED_TIME },
+      { generatedAt: FIXED_TIME, glossary: GLOSSARY },
       { workers: 1 },
     );
     expect(serialise(inProcess)).toBe(expected);
