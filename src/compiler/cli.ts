@@ -131,7 +131,7 @@ async function main(): Promise<void> {
       diagnostic(
         'warning',
         'glossary-missing',
-        path.relative(process.cwd(), GLOSSARY_PATH),
+        path.relative(process.cwd(), GLOSSARY_PATH).split(path.sep).join('/'),
         'There is no glossary, so queries are not matched across languages (服务网格 ↔ service mesh); restore the file, one group a line: - [服务网格, service mesh].',
       ),
     );
