@@ -13,6 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileContentInParallel } from '../compiler/compile-in-parallel';
 import { readContentTree } from '../compiler/read-content';
+import { readGlossary } from '../compiler/read-glossary';
 import { isBundle, type Bundle, type EventFormat } from '../lib/schema';
 import { ContentIndex, type SearchFilters, type SearchResult } from '../lib/search/content-index';
 import type { Highlighter } from '../lib/search/highlight';
@@ -95,8 +96,13 @@ async function loadBundle(bundlePath: string | undefined, contentDir: string): P
   const root = path.resolve(contentDir);
   try {
     const tree = await readContentTree(root);
-    return (await compileContentInParallel(tree.files, { generatedAt: new Date().toISOString() }))
-      .bundle;
+    // The same glossary `npm run content` compiles with, so the answers match the app's.
+    const glossary = await readGlossary();
+    const result = await compileContentInParallel(tree.files, {
+      generatedAt: new Date().toISOString(),
+      ...(glossary && { glossary }),
+    });
+    return result.bundle;
   } catch (error) {
     fail(`Cannot compile the content folder ${root}: ${(error as Error).message}`, 1);
   }

@@ -73,12 +73,16 @@ describe('npm run search', () => {
     expect(result.stdout).toContain('Securing workload deployment with [Istio] [CNI]');
   });
 
-  it('compiles the content folder when no bundle is given', () => {
+  it('compiles the content folder, with the glossary, when no bundle is given', () => {
     const result = run('--content', 'content', '--json', '敖小剑');
     expect(result.status).toBe(0);
     expect((JSON.parse(result.stdout) as JsonResults).speakers.map((s) => s.name)).toEqual([
       '敖小剑',
     ]);
+    // 服务网格 also finds the English "Service Mesh" titles through the glossary.
+    const crossLanguage = run('--content', 'content', '--json', '服务网格');
+    const titles = (JSON.parse(crossLanguage.stdout) as JsonResults).talks.map((t) => t.title);
+    expect(titles.some((title) => /service mesh/i.test(title))).toBe(true);
   });
 
   it('names the file it cannot use, and explains bad usage', () => {

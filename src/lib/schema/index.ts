@@ -159,6 +159,7 @@ function isEvent(value: unknown): value is Event {
     isStringOrNull(value.date) &&
     isStringOrNull(value.start) &&
     isStringOrNull(value.timezone) &&
+    isStringOrNull(value.series) &&
     isStringArray(value.talkIds) &&
     Array.isArray(value.links)
   );
