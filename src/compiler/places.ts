@@ -88,3 +88,9 @@ export function timezoneOfCity(name: string): string | null {
       ?.timezone ?? null
   );
 }
+
+/** The Latin spellings of a city named `name` in Chinese: 台北 → ['Taipei'], for search. */
+export function latinNamesOfCity(name: string): string[] {
+  const city = CITIES.find((candidate) => candidate.names.includes(name));
+  return city?.names.filter((candidate) => /^[A-Za-z]/.test(candidate)) ?? [];
+}

@@ -6,6 +6,7 @@
 import { pinyin } from 'pinyin-pro';
 import type { Event, SearchAids, Speaker, Talk } from '../lib/schema';
 import { characterFoldsFor, foldCharacters } from './character-folds';
+import { latinNamesOfCity } from './places';
 
 /** The records the aids are computed from. */
 export interface SearchableContent {
@@ -137,7 +138,11 @@ export function buildSearchAids(
     .filter((city) => HAN_NAME.test(city))
     .sort();
   const placePinyin: Record<string, string[]> = {};
-  for (const city of cities) placePinyin[city] = [placePinyinOf(city)];
+  // Readers type a city as pinyin or as its usual English name: `taibei` and `taipei` for 台北.
+  for (const city of cities) {
+    const spellings = [placePinyinOf(city), ...latinNamesOfCity(city).map((n) => n.toLowerCase())];
+    placePinyin[city] = [...new Set(spellings)];
+  }
 
   return {
     characterFolds: characterFoldsFor(characters),

@@ -132,6 +132,14 @@ describe('place pinyin', () => {
     });
   });
 
+  it('adds the usual English name of a city, as readers type it', () => {
+    const aids = aidsOf([chinesePost('a.md', '活动', '台北'), chinesePost('b.md', '活动', '香港')]);
+    expect(aids.placePinyin).toEqual({
+      台北: ['taibei', 'taipei'],
+      香港: ['xianggang', 'hong kong'],
+    });
+  });
+
   it('leaves out cities written in Latin letters, and places no event is in', () => {
     const aids = aidsOf([chinesePost('a.md', '上海的活动', 'Beijing')]);
     expect(aids.placePinyin).toEqual({});

@@ -687,6 +687,13 @@ export const GOLDEN_QUERIES: readonly GoldenQuery[] = [
     expect: { events: [EVENT.taipei2019] },
     exclusive: true,
   },
+  {
+    query: 'Taipei',
+    class: 'pinyin-place',
+    why: 'the English name of a city the post writes in Chinese (台北)',
+    expect: { events: [EVENT.taipei2019] },
+    exclusive: true,
+  },
 
   // Typos
   {

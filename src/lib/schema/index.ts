@@ -108,7 +108,7 @@ export interface SearchAids {
    * the content uses that folds to another.
    */
   characterFolds: Record<string, string>;
-  /** Pinyin of the content's Chinese place names: { '杭州': ['hangzhou'] }. */
+  /** Pinyin and English names of the content's Chinese place names: { '台北': ['taibei', 'taipei'] }. */
   placePinyin: Record<string, string[]>;
   /**
    * Groups of terms that mean the same across languages ('服务网格', 'service mesh'), from the
