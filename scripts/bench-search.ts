@@ -32,7 +32,7 @@ import {
   SIDECAR_MODULE_URL,
 } from './bench-search/chromium';
 import { compileRealCorpus, compileSyntheticCorpus, type Corpus } from './bench-search/corpora';
-import { loadGoldenSet } from './bench-search/golden';
+import { GOLDEN_TODAY, loadGoldenSet, scoreGoldenQuery } from './bench-search/golden';
 import { buildPagefindSite, closePagefind, readFragmentUrls } from './bench-search/pagefind-site';
 import {
   Oracle,
@@ -48,8 +48,9 @@ import {
   recordSection,
   type CorpusReport,
   type RunInfo,
+  type SecondScore,
 } from './bench-search/report';
-import { RESULT_LIMIT, scoreClasses, scoreQuery } from './bench-search/score';
+import { RESULT_LIMIT, scoreClasses, scoreQuery, type QueryScore } from './bench-search/score';
 import { gzipSize, PAGE_HTML, precompress, serveCounting } from './bench-search/site';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -120,10 +121,26 @@ function buildSidecar(corpus: Corpus, builds: number): { buildMs: number[]; inde
   return { buildMs, index };
 }
 
+/** One corpus with its judged queries and how an answer is scored. */
+interface QuerySet {
+  corpus: Corpus;
+  judged: JudgedQuery[];
+  classes: readonly QueryClass[];
+  secondScore: SecondScore;
+  /** Scores the answer to the query at `position`. */
+  score(position: number, found: IdsByKind): QueryScore;
+  /** The day Sidecar is asked on (it ranks upcoming events first); today when not given. */
+  today?: string;
+}
+
 /** Sidecar's answers, per kind, best first. */
-function sidecarAnswers(index: ContentIndex, queries: readonly JudgedQuery[]): IdsByKind[] {
+function sidecarAnswers(
+  index: ContentIndex,
+  queries: readonly JudgedQuery[],
+  today: string | undefined,
+): IdsByKind[] {
   return queries.map((judged) => {
-    const found = index.search(judged.query, { limit: RESULT_LIMIT });
+    const found = index.search(judged.query, { limit: RESULT_LIMIT, ...(today && { today }) });
     return { events: found.events, talks: found.talks, speakers: found.speakers };
   });
 }
@@ -180,14 +197,12 @@ function firstQueries(queries: readonly JudgedQuery[]): string[] {
 
 /** Runs both engines on one corpus and scores them. */
 async function benchCorpus(
-  corpus: Corpus,
-  judged: JudgedQuery[],
-  classes: readonly QueryClass[],
-  recallOnly: boolean,
+  set: QuerySet,
   browser: Browser,
   work: string,
   options: Options,
 ): Promise<CorpusReport> {
+  const { corpus, judged } = set;
   const { bundle } = corpus;
   log(
     `${corpus.name}: ${bundle.events.length} events, ${bundle.talks.length} talks, ${bundle.speakers.length} speakers; ${judged.length} judged queries`,
@@ -246,14 +261,14 @@ async function benchCorpus(
     await pagefindRun.page.context().close();
     if (lookedUp > 0) log(`  ${lookedUp} Pagefind results had no fragment file of their id`);
 
-    const sidecarFound = sidecarAnswers(sidecar.index, judged);
+    const sidecarFound = sidecarAnswers(sidecar.index, judged, set.today);
     const sidecarScores = scoreClasses(
       judged,
-      judged.map((query, at) => scoreQuery(query, sidecarFound[at] ?? emptyIds())),
+      judged.map((_, at) => set.score(at, sidecarFound[at] ?? emptyIds())),
     );
     const pagefindScores = scoreClasses(
       judged,
-      judged.map((query, at) => scoreQuery(query, pagefindFound[at] ?? emptyIds())),
+      judged.map((_, at) => set.score(at, pagefindFound[at] ?? emptyIds())),
     );
     return {
       name: corpus.name,
@@ -277,17 +292,23 @@ async function benchCorpus(
         bytes: pagefindSize.bytes,
         browser: pagefindRun.figures,
       },
-      classes: classes.flatMap((queryClass) => {
+      classes: set.classes.flatMap((queryClass) => {
         const ours = sidecarScores.get(queryClass.id);
         const theirs = pagefindScores.get(queryClass.id);
         return ours && theirs ? [{ queryClass, sidecar: ours, pagefind: theirs }] : [];
       }),
-      recallOnly,
+      secondScore: set.secondScore,
     };
   } finally {
     await server.close();
     await rm(site, { recursive: true, force: true });
   }
+}
+
+function judgedAt(judged: readonly JudgedQuery[], position: number): JudgedQuery {
+  const query = judged[position];
+  if (!query) throw new Error(`no judged query at ${position}`);
+  return query;
 }
 
 function emptyIds(): IdsByKind {
@@ -330,34 +351,43 @@ async function main(): Promise<void> {
   const chromiumVersion = browser.version();
   const reports: CorpusReport[] = [];
   try {
-    const run = async (
-      corpus: Corpus,
-      judged: JudgedQuery[],
-      classes: readonly QueryClass[],
-      recallOnly: boolean,
-    ) => {
-      const report = await benchCorpus(corpus, judged, classes, recallOnly, browser, work, options);
+    const run = async (set: QuerySet) => {
+      const report = await benchCorpus(set, browser, work, options);
       reports.push(report);
       process.stdout.write(printCorpus(report));
     };
-    const sampled = async (corpus: Corpus) => {
+    const sampled = (corpus: Corpus): QuerySet => {
       const oracle = new Oracle(collectRecords(corpus.bundle));
       const judged = sampleQueries(corpus.bundle, oracle, options.queries, options.seed);
-      await run(corpus, judged, SAMPLED_CLASSES, false);
+      return {
+        corpus,
+        judged,
+        classes: SAMPLED_CLASSES,
+        secondScore: 'P',
+        score: (position, found) => scoreQuery(judgedAt(judged, position), found),
+      };
     };
 
     if (!options.skipGolden) {
       const golden = await loadGoldenSet(ROOT);
-      if (!golden) log('golden: tests/search/golden-queries.ts does not exist yet; skipped');
-      else {
-        if (golden.skipped > 0)
-          log(`golden: ${golden.skipped} queries need filters or a date; skipped`);
-        await run(golden.corpus, golden.queries, golden.classes, true);
-      }
+      if (golden.skipped > 0) log(`golden: ${golden.skipped} queries carry filters; left out`);
+      await run({
+        corpus: golden.corpus,
+        judged: golden.queries,
+        classes: golden.classes,
+        secondScore: 'F',
+        today: GOLDEN_TODAY,
+        score: (position, found) => {
+          const source = golden.sources[position];
+          const judged = judgedAt(golden.queries, position);
+          if (!source) throw new Error(`no golden query at ${position}`);
+          return scoreGoldenQuery(source, judged, found);
+        },
+      });
     }
-    if (!options.skipReal) await sampled(await compileRealCorpus(REAL_CORPUS));
+    if (!options.skipReal) await run(sampled(await compileRealCorpus(REAL_CORPUS)));
     if (!options.skipSynthetic) {
-      await sampled(await compileSyntheticCorpus(options.talks, options.seed));
+      await run(sampled(await compileSyntheticCorpus(options.talks, options.seed)));
     }
   } finally {
     await browser.close().catch(() => undefined);

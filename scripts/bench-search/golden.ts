@@ -1,112 +1,110 @@
 /**
- * The golden set: the seed posts of `content/` plus the search fixtures, compiled together, and
- * the golden queries of `tests/search/golden-queries.ts` that both engines can answer (those
- * with no filters and no date: Pagefind has neither the project's filters nor "upcoming").
+ * The golden set: the seed posts of `content/` plus the search fixtures, compiled together as
+ * `tests/search/golden.test.ts` compiles them, and the golden queries both engines can answer:
+ * those with no filters (Pagefind has none of the project's). Their rank rules and typo caps are
+ * the app's own rules and are left to the test; here a query is scored by recall of its
+ * `expect`ed ids and, where it names false friends (`reject`, or `exclusive` with `allow`), by
+ * whether the first ten keep them out.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Bundle } from '../../src/lib/schema';
-import { compileRoots, type ContentRoot, type Corpus } from './corpora';
+import {
+  GOLDEN_CONTENT,
+  GOLDEN_QUERIES,
+  GOLDEN_TODAY,
+  QUERY_CLASSES,
+  type GoldenQuery,
+} from '../../tests/search/golden-queries';
+import { compileRoots, type Corpus } from './corpora';
 import type { JudgedQuery, QueryClass } from './query-sets';
-import { KINDS, type Kind } from './records';
+import { KINDS, type IdsByKind, type Kind } from './records';
+import { scoreQuery, type QueryScore } from './score';
 
-/** The golden queries' module and the folders its expectations were written against. */
-const GOLDEN_QUERIES = 'tests/search/golden-queries.ts';
-const GOLDEN_ROOTS = (root: string): ContentRoot[] => [
-  { dir: path.join(root, 'content'), prefix: '' },
-  { dir: path.join(root, 'tests', 'fixtures', 'search'), prefix: 'search/' },
-];
+/** The day golden queries are asked on (Sidecar ranks upcoming events first at equal relevance). */
+export { GOLDEN_TODAY };
 
-/** The golden set, or null while its module does not exist yet. */
+/** The golden corpus, its applicable queries and their classes. */
 export interface GoldenSet {
   corpus: Corpus;
   queries: JudgedQuery[];
+  /** The golden query each of `queries` came from, at the same position. */
+  sources: GoldenQuery[];
   classes: QueryClass[];
-  /** Golden queries left out because they need filters or a date. */
+  /** Golden queries left out because they carry filters. */
   skipped: number;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+const HAN_OR_FULL_WIDTH = /[\p{Script=Han}\uff01-\uff5e\u3000]/u;
+
+/** A class counts as Chinese when its queries are written in Han, pinyin or full-width forms. */
+function isChineseClass(id: string, queries: readonly GoldenQuery[]): boolean {
+  return (
+    id.startsWith('pinyin') ||
+    queries.some((query) => query.class === id && HAN_OR_FULL_WIDTH.test(query.query))
+  );
 }
 
-function stringsOf(value: unknown): string[] {
-  return Array.isArray(value)
-    ? value.filter((item): item is string => typeof item === 'string')
-    : [];
-}
-
-/** A class of `QUERY_CLASSES`, whatever shape the module gives it: an id or an object with one. */
-function classOf(value: unknown): QueryClass | null {
-  if (typeof value === 'string') return { id: value, label: value, chinese: isChineseClass(value) };
-  if (!isRecord(value)) return null;
-  const id =
-    typeof value.id === 'string' ? value.id : typeof value.name === 'string' ? value.name : null;
-  if (!id) return null;
-  const label =
-    typeof value.label === 'string'
-      ? value.label
-      : typeof value.description === 'string'
-        ? value.description
-        : id;
-  return { id, label, chinese: isChineseClass(`${id} ${label}`) };
-}
-
-/** Whether a golden class is typed by someone writing Chinese, judged from its name. */
-function isChineseClass(name: string): boolean {
-  return /\p{Script=Han}|zh|chinese|han|pinyin|traditional|full-?width/iu.test(name);
-}
-
-/** Reads the golden queries module and compiles its corpus; null when the module is missing. */
-export async function loadGoldenSet(root: string): Promise<GoldenSet | null> {
-  const file = path.join(root, GOLDEN_QUERIES);
-  if (!existsSync(file)) return null;
-  const module: unknown = await import(pathToFileURL(file).href);
-  if (!isRecord(module) || !Array.isArray(module.GOLDEN_QUERIES)) {
-    throw new Error(`${GOLDEN_QUERIES} exports no GOLDEN_QUERIES array`);
-  }
-  const declared = Array.isArray(module.QUERY_CLASSES)
-    ? module.QUERY_CLASSES.map(classOf).filter((item): item is QueryClass => item !== null)
-    : isRecord(module.QUERY_CLASSES)
-      ? Object.entries(module.QUERY_CLASSES).map(([id, value]) => ({
-          ...(classOf(value) ?? { id, label: id, chinese: false }),
-          id,
-          chinese: isChineseClass(`${id} ${typeof value === 'string' ? value : ''}`),
-        }))
-      : [];
-  const queries: JudgedQuery[] = [];
-  let skipped = 0;
-  for (const entry of module.GOLDEN_QUERIES as unknown[]) {
-    if (!isRecord(entry) || typeof entry.query !== 'string' || !isRecord(entry.expect)) continue;
-    const options = isRecord(entry.options) ? entry.options : {};
-    if (entry.filters || entry.today || options.filters || options.today) {
-      skipped += 1;
-      continue;
-    }
-    const expect = entry.expect;
-    const relevant = Object.fromEntries(
-      KINDS.map((kind) => [kind, new Set(stringsOf(expect[kind]))]),
-    ) as Record<Kind, Set<string>>;
-    queries.push({ query: entry.query, class: String(entry.class ?? 'golden'), relevant });
-  }
-  const known = new Set(declared.map((item) => item.id));
-  const classes = [
-    ...declared.filter((item) => queries.some((query) => query.class === item.id)),
-    ...[...new Set(queries.map((query) => query.class))]
-      .filter((id) => !known.has(id))
-      .map((id) => ({ id, label: id, chinese: isChineseClass(id) })),
-  ];
-  const { bundle, posts } = await compileRoots(GOLDEN_ROOTS(root));
+/** Compiles the golden corpus and reads the golden queries that apply to both engines. */
+export async function loadGoldenSet(root: string): Promise<GoldenSet> {
+  const applicable = GOLDEN_QUERIES.filter((query) => !query.filters);
+  const queries = applicable.map((golden) => ({
+    query: golden.query,
+    class: golden.class,
+    relevant: Object.fromEntries(
+      KINDS.map((kind) => [kind, new Set(golden.expect[kind] ?? [])]),
+    ) as Record<Kind, Set<string>>,
+  }));
+  const classes = QUERY_CLASSES.filter(({ id }) =>
+    applicable.some((query) => query.class === id),
+  ).map(({ id, description }) => ({
+    id,
+    label: description,
+    chinese: isChineseClass(id, applicable),
+  }));
+  const { bundle, posts } = await compileRoots(
+    GOLDEN_CONTENT.map(({ dir, prefix }) => ({ dir: path.join(root, dir), prefix })),
+  );
   return {
     corpus: {
       name: 'golden',
       description: 'content/ (the five seed posts) and tests/fixtures/search/*.md',
-      bundle: bundle satisfies Bundle,
+      bundle,
       posts,
     },
     queries,
+    sources: applicable,
     classes,
-    skipped,
+    skipped: GOLDEN_QUERIES.length - applicable.length,
+  };
+}
+
+/**
+ * Whether `found` keeps out what `golden` forbids: its `reject`ed ids, and for an `exclusive`
+ * query anything outside `expect` and `allow` in the kinds `expect` lists. Null when the query
+ * forbids nothing.
+ */
+export function keepsFalseFriendsOut(golden: GoldenQuery, found: IdsByKind): number | null {
+  const rejected = KINDS.flatMap((kind) => golden.reject?.[kind] ?? []);
+  if (rejected.length === 0 && !golden.exclusive) return null;
+  for (const kind of KINDS) {
+    const forbidden = new Set(golden.reject?.[kind] ?? []);
+    const expected = golden.expect[kind];
+    const allowed = new Set([...(expected ?? []), ...(golden.allow?.[kind] ?? [])]);
+    for (const id of found[kind]) {
+      if (forbidden.has(id)) return 0;
+      if (golden.exclusive && expected && !allowed.has(id)) return 0;
+    }
+  }
+  return 1;
+}
+
+/** A golden query's score: recall of `expect`, precision as "kept false friends out". */
+export function scoreGoldenQuery(
+  golden: GoldenQuery,
+  judged: JudgedQuery,
+  found: IdsByKind,
+): QueryScore {
+  return {
+    recall: scoreQuery(judged, found).recall,
+    precision: keepsFalseFriendsOut(golden, found),
   };
 }

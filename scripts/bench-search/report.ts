@@ -4,7 +4,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import type { BrowserFigures } from './chromium';
-import type { QueryClass } from './query-sets';
+import { SAMPLED_CLASSES, type QueryClass } from './query-sets';
 import type { ClassScore } from './score';
 
 /** The heading of the section this script owns. */
@@ -38,9 +38,15 @@ export interface CorpusReport {
     browser: BrowserFigures;
   };
   classes: { queryClass: QueryClass; sidecar: ClassScore; pagefind: ClassScore }[];
-  /** Only recall is meaningful: the golden expectations name what must be found, not all that may. */
-  recallOnly: boolean;
+  /**
+   * What the second score is: precision@10 against the oracle ('P'), or for the golden set the
+   * share of queries naming false friends whose first ten kept them out ('F').
+   */
+  secondScore: SecondScore;
 }
+
+/** The letter of a report's second score: see `CorpusReport.secondScore`. */
+export type SecondScore = 'P' | 'F';
 
 /** The machine and versions a run measured on. */
 export interface RunInfo {
@@ -91,24 +97,20 @@ function formatScore(value: number | null): string {
 }
 
 /** Recall and precision in one cell, as far as they mean something for the class. */
-function formatClassScore(score: ClassScore, queryClass: QueryClass, recallOnly: boolean): string {
-  if (queryClass.decoy) return `P ${formatScore(score.precision)}`;
-  if (recallOnly) return `R ${formatScore(score.recall)}`;
-  return `R ${formatScore(score.recall)} · P ${formatScore(score.precision)}`;
+function formatClassScore(score: ClassScore, queryClass: QueryClass, second: SecondScore): string {
+  if (queryClass.decoy) return `${second} ${formatScore(score.precision)}`;
+  return `R ${formatScore(score.recall)} · ${second} ${formatScore(score.precision)}`;
 }
 
-/** How Sidecar compares on a class: recall first, precision breaks a tie. */
+/** How Sidecar compares on a class: recall first, the second score breaks a tie. */
 export function compareClass(
   sidecar: ClassScore,
   pagefind: ClassScore,
   queryClass: QueryClass,
-  recallOnly: boolean,
 ): 'ahead' | 'tied' | 'behind' {
   const keys: ('recall' | 'precision')[] = queryClass.decoy
     ? ['precision']
-    : recallOnly
-      ? ['recall']
-      : ['recall', 'precision'];
+    : ['recall', 'precision'];
   for (const key of keys) {
     const ours = sidecar[key] ?? 0;
     const theirs = pagefind[key] ?? 0;
@@ -184,10 +186,10 @@ function tableRows(report: CorpusReport): string[][] {
   ];
   for (const { queryClass, sidecar: ours, pagefind: theirs } of report.classes) {
     rows.push([
-      `${queryClass.id}: ${queryClass.label} (${ours.queries})${queryClass.chinese ? ' ᶻʰ' : ''}`,
-      formatClassScore(ours, queryClass, report.recallOnly),
-      formatClassScore(theirs, queryClass, report.recallOnly),
-      compareClass(ours, theirs, queryClass, report.recallOnly),
+      `${queryClass.id} (${ours.queries})${queryClass.chinese ? ' ᶻʰ' : ''}`,
+      formatClassScore(ours, queryClass, report.secondScore),
+      formatClassScore(theirs, queryClass, report.secondScore),
+      compareClass(ours, theirs, queryClass),
     ]);
   }
   return rows;
@@ -209,7 +211,7 @@ export function verdicts(report: CorpusReport): string[] {
   const chinese = report.classes.filter(({ queryClass }) => queryClass.chinese);
   const outcomes = chinese.map(({ queryClass, sidecar, pagefind }) => ({
     id: queryClass.id,
-    outcome: compareClass(sidecar, pagefind, queryClass, report.recallOnly),
+    outcome: compareClass(sidecar, pagefind, queryClass),
   }));
   const behind = outcomes.filter((item) => item.outcome === 'behind').map((item) => item.id);
   const tied = outcomes.filter((item) => item.outcome === 'tied').map((item) => item.id);
@@ -257,7 +259,8 @@ function methodNotes(info: RunInfo): string {
     '- **Bytes before the first result**: body bytes the server sent (text files gzip -9, as a server would send them) from a fresh context until a result list with titles shows: for Sidecar the bundle JSON and its search module (content-index.ts with its encoder and FlexSearch, bundled and minified by esbuild: a stand-in for the search part of the data worker, whose IndexedDB and messaging code is left out); for Pagefind `pagefind.js`, its worker, WebAssembly, entry and meta files, the index chunks of the query and the fragments of the top 10 results (a result list needs their titles). Median over three first queries (Chinese, English, a name), each in a fresh context.',
     '- **Bytes per later query**: the same count for every other query of the mix, each asked once after the first; Sidecar has everything locally. Mean and largest.',
     `- **Query latency**: \`performance.now()\` around \`index.search(q, { limit: 10 })\` (Sidecar, in memory, synchronous) and \`await pagefind.search(q)\` (Pagefind's JavaScript API, result ids without fragments), in the same page, cross-origin isolated (timer resolution 5 µs); ${info.rounds} rounds over the mix after every query was asked once.`,
-    "- **Recall@10 and precision@10 (R · P)**: both engines read per kind, as Sidecar shows results: the top 10 events, talks and speakers (Pagefind's single ranking split by url, which favours Pagefind). Recall: relevant records shown over min(10, relevant) per kind, summed over kinds, mean over queries; precision: relevant shown over shown (an empty answer counts 1 when nothing is relevant). On the sampled corpora, queries are drawn per class from the records (seeded) and an oracle judges relevance from the same text: a Han run of the query must occur in the record as it is (a Traditional query is judged as its Simplified source), a Latin run must begin one of its words, all runs must match. On the golden set, the expectations of `tests/search/golden-queries.ts` (queries without filters or dates, which Pagefind cannot express), recall only. ᶻʰ marks the classes typed by someone writing Chinese, which the goal counts.",
+    "- **Recall@10 and precision@10 (R · P)**: both engines read per kind, as Sidecar shows results: the top 10 events, talks and speakers (Pagefind's single ranking split by url, which favours Pagefind). Recall: relevant records shown over min(10, relevant) per kind, summed over kinds, mean over queries; precision: relevant shown over shown (an empty answer counts 1 when nothing is relevant). On the sampled corpora, queries are drawn per class from the records (seeded) and an oracle judges relevance from the same text: a Han run of the query must occur in the record as it is (a Traditional query is judged as its Simplified source), a Latin run must begin one of its words, all runs must match. On the golden set, the expectations of `tests/search/golden-queries.ts` for every query without filters (Pagefind has none of the project's), asked of Sidecar on `GOLDEN_TODAY`: R is recall of the `expect`ed ids, F the share of queries that name false friends (`reject`, or `exclusive` with `allow`) whose first ten keep them out; the rank rules and typo caps are the app's own and stay with `golden.test.ts`. ᶻʰ marks the classes typed by someone writing Chinese, which the goal counts.",
+    `- **Query classes** of the sampled corpora (\`--queries\` each, fewer where the corpus lacks candidates): ${SAMPLED_CLASSES.map((item) => `\`${item.id}\` ${item.label}`).join('; ')}. The golden classes are described in \`QUERY_CLASSES\` of \`tests/search/golden-queries.ts\`.`,
   ].join('\n');
 }
 
