@@ -65,7 +65,7 @@ function firstResult(engine: Engine, page: Page, query: string, limit: number) {
 
 /**
  * Measures one engine: a first visit per query of `firstQueries` (each in a fresh context), then,
- * in the page of the last visit, every query of `queries` once (bytes per later query), then
+ * in the page of the last visit, every other query of `queries` once (bytes per later query), then
  * `rounds` timed passes over `queries` (warm: everything each query needs is loaded by then).
  * Returns that page for scoring; the caller closes its context.
  */
@@ -93,7 +93,8 @@ export async function measureEngine(
     });
   }
   if (!page) throw new Error('no first query to measure');
-  for (const query of options.queries) {
+  const asked = options.firstQueries.at(-1);
+  for (const query of options.queries.filter((candidate) => candidate !== asked)) {
     server.reset();
     await call(page, engine === 'sidecar' ? 'sidecarQuery' : 'pagefindQuery', {
       query,

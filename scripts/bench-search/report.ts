@@ -246,7 +246,18 @@ export function corpusSection(report: CorpusReport): string {
     markdownTable(tableRows(report)),
     '',
     ...verdicts(report).map((line) => `- ${line}`),
+    `- First visits, bytes (Sidecar / Pagefind): ${describeFirstVisits(report)}.`,
   ].join('\n');
+}
+
+/** Each first visit's query and what it cost both engines. */
+function describeFirstVisits(report: CorpusReport): string {
+  return report.sidecar.browser.firstVisits
+    .map((visit, at) => {
+      const theirs = report.pagefind.browser.firstVisits[at];
+      return `\`${visit.query}\` ${formatBytes(visit.bytes)} / ${formatBytes(theirs?.bytes ?? NaN)} (${theirs?.requests ?? 0} files)`;
+    })
+    .join(', ');
 }
 
 /** What the figures mean and how they were taken, once for the whole section. */

@@ -45,6 +45,28 @@ export interface CountingServer {
   close(): Promise<void>;
 }
 
+/**
+ * Calls `onBytes` with the size of every body chunk `response` writes. Counted as the chunks are
+ * written, which is before the client can have them: by the time the page has a result, every
+ * byte it downloaded for it is counted (a response's 'finish' event can come later than that).
+ */
+function countBody(response: http.ServerResponse, onBytes: (bytes: number) => void): void {
+  const measure = (chunk: unknown) => {
+    if (typeof chunk === 'string') onBytes(Buffer.byteLength(chunk));
+    else if (chunk instanceof Uint8Array) onBytes(chunk.byteLength);
+  };
+  const write = response.write.bind(response) as (...args: unknown[]) => boolean;
+  const end = response.end.bind(response) as (...args: unknown[]) => http.ServerResponse;
+  response.write = ((...args: unknown[]) => {
+    measure(args[0]);
+    return write(...args);
+  }) as typeof response.write;
+  response.end = ((...args: unknown[]) => {
+    measure(args[0]);
+    return end(...args);
+  }) as typeof response.end;
+}
+
 /** Serves `dir` on a free loopback port and counts the body bytes of every response. */
 export async function serveCounting(dir: string): Promise<CountingServer> {
   const handler = sirv(dir, {
@@ -60,10 +82,9 @@ export async function serveCounting(dir: string): Promise<CountingServer> {
   });
   let log: { path: string; bytes: number }[] = [];
   const server = http.createServer((request, response) => {
-    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
-    response.on('finish', () => {
-      log.push({ path: pathname, bytes: Number(response.getHeader('Content-Length') ?? 0) });
-    });
+    const entry = { path: new URL(request.url ?? '/', 'http://localhost').pathname, bytes: 0 };
+    log.push(entry);
+    countBody(response, (bytes) => (entry.bytes += bytes));
     handler(request, response, () => {
       response.writeHead(404);
       response.end();
