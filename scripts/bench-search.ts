@@ -316,13 +316,25 @@ function emptyIds(): IdsByKind {
 }
 
 /** The CPU model, core count and memory of this machine. */
+/** A system file's text, or '' where the system has none. */
+function readSystemFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 function describeMachine(): string {
   const model =
-    /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ??
+    /^model name\s*:\s*(.+)$/m.exec(readSystemFile('/proc/cpuinfo'))?.[1]?.trim() ??
     os.cpus()[0]?.model ??
     'unknown CPU';
   const memory = (os.totalmem() / 1024 ** 3).toFixed(1);
-  return `${model}, ${os.availableParallelism()} cores, ${memory} GiB, ${os.type()} ${os.release()}`;
+  const system =
+    /^PRETTY_NAME="?([^"\n]+)"?$/m.exec(readSystemFile('/etc/os-release'))?.[1] ??
+    `${os.type()} ${os.release()}`;
+  return `${model}, ${os.availableParallelism()} cores, ${memory} GiB, ${system}`;
 }
 
 function commandOf(options: Options): string {

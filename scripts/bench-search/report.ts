@@ -3,6 +3,7 @@
  * BENCHMARKS.md (replaced on every run, the other sections left as they are).
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import * as prettier from 'prettier';
 import type { BrowserFigures } from './chromium';
 import { SAMPLED_CLASSES, type QueryClass } from './query-sets';
 import type { ClassScore } from './score';
@@ -206,6 +207,18 @@ function markdownTable(rows: string[][]): string {
   return lines.join('\n');
 }
 
+/** The bytes both engines download, and after how many new queries Pagefind's total catches up. */
+function describeBytes(report: CorpusReport): string {
+  const ours = firstVisit(report.sidecar.browser)?.bytes ?? NaN;
+  const theirs = firstVisit(report.pagefind.browser)?.bytes ?? NaN;
+  const perQuery = mean(report.pagefind.browser.laterQueryBytes);
+  if (ours <= theirs) {
+    return `Bytes: Sidecar downloads less before its first result (${formatBytes(ours)} against ${formatBytes(theirs)}) and nothing for later queries.`;
+  }
+  const catchUp = perQuery > 0 ? Math.ceil((ours - theirs) / perQuery) : Infinity;
+  return `Bytes: Sidecar downloads ${formatRatio(ours, theirs)} as much before its first result (${formatBytes(ours)} against ${formatBytes(theirs)}): the whole bundle, every record with its page text, which the app keeps for offline use anyway. After that no query downloads anything, while Pagefind fetches ${formatBytes(perQuery)} per new query on average, so Pagefind stays ahead on bytes ${Number.isFinite(catchUp) ? `for about the first ${catchUp.toLocaleString('en-US')} new queries of a visit` : 'however many queries follow'}.`;
+}
+
 /** The goal verdicts of one corpus, as sentences. */
 export function verdicts(report: CorpusReport): string[] {
   const chinese = report.classes.filter(({ queryClass }) => queryClass.chinese);
@@ -215,6 +228,7 @@ export function verdicts(report: CorpusReport): string[] {
   }));
   const behind = outcomes.filter((item) => item.outcome === 'behind').map((item) => item.id);
   const tied = outcomes.filter((item) => item.outcome === 'tied').map((item) => item.id);
+  const p50 = percentile(report.sidecar.browser.times, 0.5);
   const p95 = percentile(report.sidecar.browser.times, 0.95);
   const pagefindP50 = percentile(report.pagefind.browser.times, 0.5);
   const pagefindP95 = percentile(report.pagefind.browser.times, 0.95);
@@ -226,7 +240,8 @@ export function verdicts(report: CorpusReport): string[] {
         : tied.length > 0
           ? `Chinese query classes: Sidecar ahead on ${outcomes.length - tied.length} of ${outcomes.length}, tied on ${tied.join(', ')} (both engines score the same there), behind on none.`
           : `Chinese query classes: Sidecar ahead on all ${outcomes.length} (goal met).`,
-    `Latency: Sidecar p50 ${formatMs(percentile(report.sidecar.browser.times, 0.5))} and p95 ${formatMs(p95)} against Pagefind's ${formatMs(pagefindP50)} and ${formatMs(pagefindP95)} (${p95 < pagefindP95 ? 'goal met' : 'goal missed'}).`,
+    `Latency: Sidecar p50 ${formatMs(p50)} and p95 ${formatMs(p95)} against Pagefind's ${formatMs(pagefindP50)} and ${formatMs(pagefindP95)} (${p50 < pagefindP50 && p95 < pagefindP95 ? 'goal met' : 'goal missed'}).`,
+    describeBytes(report),
   ];
   if (report.talks >= 20_000 * 0.95) {
     lines.push(
@@ -266,11 +281,11 @@ function methodNotes(info: RunInfo): string {
     `Measured ${info.date} on ${info.machine}; ${info.chromium}, headless, through playwright-core; Node ${info.node}; Pagefind ${info.pagefind}. Command: \`${info.command}\`. One run: both engines side by side on each corpus; the machine is shared, so read ratios, not the last millisecond.`,
     '',
     "- **Records**: one per event, talk and speaker. Pagefind gets each record as a custom record (`/events/<id>`, `/talks/<id>`, `/speakers/<id>`) with the text Sidecar indexes for it (title, names, pinyin, companies, event title, abstract or summary, city and its pinyin, venue, series, tags). Every record is indexed as `zh`: Pagefind keeps one index per language and its client loads only the page language's index, so split zh/en records could never answer one query; under `zh` Han text is segmented and Latin words are still words.",
-    '- **Index build**: Sidecar `ContentIndex.build(bundle)` in Node, median of the builds; Pagefind from starting its service to `writeFiles` done (Node API driving its binary, which uses every core). Sidecar also builds its index in the browser, in the data worker, on a first visit (then stores a dump); that build is timed in the page.',
+    '- **Index build**: Sidecar `ContentIndex.build(bundle)` in Node, median of the builds; Pagefind from starting its service to `writeFiles` done (its Node API driving its binary). Sidecar also builds its index on the client on a first visit (the app does it in its data worker, then stores a dump); that build is timed here in the page.',
     '- **Bytes before the first result**: body bytes the server sent (text files gzip -9, as a server would send them) from a fresh context until a result list with titles shows: for Sidecar the bundle JSON and its search module (content-index.ts with its encoder and FlexSearch, bundled and minified by esbuild: a stand-in for the search part of the data worker, whose IndexedDB and messaging code is left out); for Pagefind `pagefind.js`, its worker, WebAssembly, entry and meta files, the index chunks of the query and the fragments of the top 10 results (a result list needs their titles). Median over three first queries (Chinese, English, a name), each in a fresh context.',
     '- **Bytes per later query**: the same count for every other query of the mix, each asked once after the first; Sidecar has everything locally. Mean and largest.',
     `- **Query latency**: \`performance.now()\` around \`index.search(q, { limit: 10 })\` (Sidecar, in memory, synchronous) and \`await pagefind.search(q)\` (Pagefind's JavaScript API, result ids without fragments), in the same page, cross-origin isolated (timer resolution 5 µs); ${info.rounds} rounds over the mix after every query was asked once.`,
-    "- **Recall@10 and precision@10 (R · P)**: both engines read per kind, as Sidecar shows results: the top 10 events, talks and speakers (Pagefind's single ranking split by url, which favours Pagefind). Recall: relevant records shown over min(10, relevant) per kind, summed over kinds, mean over queries; precision: relevant shown over shown (an empty answer counts 1 when nothing is relevant). On the sampled corpora, queries are drawn per class from the records (seeded) and an oracle judges relevance from the same text: a Han run of the query must occur in the record as it is (a Traditional query is judged as its Simplified source), a Latin run must begin one of its words, all runs must match. On the golden set, the expectations of `tests/search/golden-queries.ts` for every query without filters (Pagefind has none of the project's), asked of Sidecar on `GOLDEN_TODAY`: R is recall of the `expect`ed ids, F the share of queries that name false friends (`reject`, or `exclusive` with `allow`) whose first ten keep them out; the rank rules and typo caps are the app's own and stay with `golden.test.ts`. ᶻʰ marks the classes typed by someone writing Chinese, which the goal counts.",
+    "- **Recall@10 and precision@10 (R · P)**: both engines read per kind, as Sidecar shows results: the top 10 events, talks and speakers (Pagefind's single ranking split by url, which favours Pagefind). Recall: relevant records shown over min(10, relevant) per kind, summed over kinds, mean over queries; precision: relevant shown over shown (an empty answer counts 1 when nothing is relevant). On the sampled corpora, queries are drawn per class from the records (seeded) and an oracle judges relevance from the same text: a Han run of the query must occur in the record as it is (a Traditional query is judged as its Simplified source), a Latin run must begin one of its words, all runs must match. On the golden set, the expectations of `tests/search/golden-queries.ts` for every query without filters (Pagefind has none of the project's), asked of Sidecar on `GOLDEN_TODAY`: R is recall of the `expect`ed ids, F the share of queries that name false friends (`reject`, or `exclusive` with `allow`) whose first ten keep them out; the rank rules and typo caps are the app's own and stay with `golden.test.ts`. Sidecar's cross-language glossary hits (`observability` also finds 可观测性 events) count as not relevant in P, since the oracle reads text literally. ᶻʰ marks the classes typed by someone writing Chinese, which the goal counts.",
     `- **Query classes** of the sampled corpora (\`--queries\` each, fewer where the corpus lacks candidates): ${SAMPLED_CLASSES.map((item) => `\`${item.id}\` ${item.label}`).join('; ')}. The golden classes are described in \`QUERY_CLASSES\` of \`tests/search/golden-queries.ts\`.`,
   ].join('\n');
 }
@@ -291,8 +306,18 @@ export function printCorpus(report: CorpusReport): string {
   return `\n${corpusSection(report)}\n`;
 }
 
-/** Replaces (or appends) the section in `file`, keeping every other section as it is. */
-export async function recordSection(file: string, section: string): Promise<void> {
+/**
+ * Replaces (or appends) the section in `file`, keeping every other section as it is. The section
+ * is formatted by Prettier with the project's options, its prose wrapped to the print width as
+ * the rest of the file is, so `npm run lint` stays clean.
+ */
+export async function recordSection(file: string, rawSection: string): Promise<void> {
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  const section = await prettier.format(rawSection, {
+    ...options,
+    filepath: file,
+    proseWrap: 'always',
+  });
   const text = await readFile(file, 'utf8');
   const start = text.indexOf(`${SECTION_HEADING}\n`);
   if (start === -1) {
