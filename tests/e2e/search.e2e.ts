@@ -117,4 +117,16 @@ describe('search in the browser', () => {
     expect(filtered.talks.length).toBeLessThan(unfiltered.talks.length);
     await page.close();
   });
+
+  it('offers the filters before anything is typed, and lists what a filter alone matches', async () => {
+    const page = await app.browser.newPage();
+    await page.goto(`${app.baseUrl}search`);
+    await page.getByLabel(/Year|年份/).selectOption('2018', { timeout: SETTLE_TIMEOUT_MS });
+    await page.waitForURL(/search\?year=2018$/, { timeout: SETTLE_TIMEOUT_MS });
+    const listed = await idsOnPage(page);
+    const expected = index.search('', { limit: DEFAULT_SEARCH_LIMIT, filters: { year: '2018' } });
+    expect(listed.events).toEqual(expected.events);
+    expect(listed.events.length).toBeGreaterThan(0);
+    await page.close();
+  });
 });
