@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isBundle, type Bundle } from '$lib/schema';
-import type { ContentReader } from '$lib/views';
+import type { ContentReader, SearchView } from '$lib/views';
 import { buildContentView } from '$lib/views/build-views';
 import { createMemoryReader } from '$lib/views/memory-reader';
 import type { Request, RequestKind, RequestParams, RequestResult } from '$lib/worker/protocol';
@@ -58,7 +58,15 @@ export async function queryBundleFile<K extends RequestKind>(
       result = await buildContentView(reader, request);
       break;
     case 'search':
-      result = { query: request.params.query, events: [], talks: [], speakers: [] };
+      result = {
+        query: request.params.query,
+        filters: request.params.filters ?? {},
+        choices: { years: [], cities: [], formats: [], series: [] },
+        alsoSearched: [],
+        events: [],
+        talks: [],
+        speakers: [],
+      } satisfies SearchView;
       break;
     case 'myAgenda':
       result = { talks: [] };
