@@ -161,6 +161,21 @@ interface Run {
   pieces: Piece[] | null;
 }
 
+/**
+ * Candidates of each surviving byte pattern, per code page: a long damaged post repeats the same
+ * few hundred patterns thousands of times.
+ */
+const candidateCache = new WeakMap<CodePage, Map<string, string[]>>();
+
+function cachedCandidates(surviving: readonly number[], codePage: CodePage): string[] {
+  let cache = candidateCache.get(codePage);
+  if (!cache) candidateCache.set(codePage, (cache = new Map()));
+  const key = surviving.join(',');
+  let candidates = cache.get(key);
+  if (!candidates) cache.set(key, (candidates = candidatesForLostBytes(surviving, codePage.lostBytes)));
+  return candidates;
+}
+
 /** Reads a run's bytes as UTF-8; null when any byte or character shows it is genuine text. */
 function readRun(bytes: readonly number[], codePage: CodePage): Piece[] | null {
   const pieces: Piece[] = [];
@@ -178,7 +193,7 @@ function readRun(bytes: readonly number[], codePage: CodePage): Piece[] | null {
       pieces.push({ kind: 'character', text: character });
     } else {
       if (length - sequence.length > MAX_LOST_BYTES_PER_CHARACTER) return null;
-      const candidates = candidatesForLostBytes(sequence, codePage.lostBytes);
+      const candidates = cachedCandidates(sequence, codePage);
       if (candidates.length === 0) return null;
       pieces.push({ kind: 'damaged', offset: start, surviving: sequence, candidates });
     }
@@ -235,12 +250,28 @@ function isDoubleEncoded({ runs, restored, damaged }: Reading): boolean {
   );
 }
 
-/** 1-based line and code-point column of a UTF-16 index. */
-function locate(text: string, index: number): { line: number; column: number } {
-  const before = text.slice(0, index);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  const line = before.split('\n').length;
-  return { line, column: [...before.slice(lineStart)].length + 1 };
+/** Finds the 1-based line and code-point column of UTF-16 indexes, in one pass over the text. */
+function locator(text: string): (index: number) => { line: number; column: number } {
+  const lineStarts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1))
+    lineStarts.push(index + 1);
+  return (index) => {
+    // Binary search for the last line starting at or before the index.
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((lineStarts[middle] as number) <= index) low = middle;
+      else high = middle - 1;
+    }
+    const start = lineStarts[low] as number;
+    let column = 1;
+    for (let at = start; at < index; at++) {
+      const unit = text.charCodeAt(at);
+      if (unit < 0xdc00 || unit > 0xdfff) column++;
+    }
+    return { line: low + 1, column };
+  };
 }
 
 /**
@@ -263,6 +294,7 @@ function reverseDoubleEncoding(
   let output = '';
   let copied = 0;
   const damaged: DamagedCharacter[] = [];
+  const locate = locator(text);
   for (const run of best.runs) {
     if (run.pieces === null) continue;
     output += text.slice(copied, run.start);
@@ -271,7 +303,7 @@ function reverseDoubleEncoding(
         output += piece.text;
         continue;
       }
-      const { line, column } = locate(text, run.start + piece.offset);
+      const { line, column } = locate(run.start + piece.offset);
       const { surviving, candidates } = piece;
       damaged.push({ index: output.length, line, column, surviving, candidates });
       output += REPLACEMENT;
