@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { decodeText } from '../src/compiler/decode-text';
-import { LanguageModel } from '../src/compiler/language-model';
+import { DEFAULT_WEIGHTS, LanguageModel } from '../src/compiler/language-model';
 import { readDictionary } from '../src/compiler/read-dictionary';
 import { applyResolutions, resolveDamaged } from '../src/compiler/resolve-lost-bytes';
 import { doubleEncodeLossy } from './double-encode';
@@ -53,7 +53,7 @@ const changedInClean = decoded.reduce((sum, { file, result }) => {
   return sum + (result.text === plain ? 0 : Math.max(1, [...plain].filter((c, i) => [...result.text][i] !== c).length));
 }, 0);
 const clean = decoded.filter(({ result }) => !result.repaired && HAN.test(result.text));
-const model = new LanguageModel().addDictionary(dictionary);
+const model = new LanguageModel({ ...DEFAULT_WEIGHTS, ...JSON.parse(process.env.WEIGHTS ?? "{}") }).addDictionary(dictionary);
 for (const { result } of clean) model.addText(result.text);
 const built = performance.now();
 
@@ -90,6 +90,7 @@ for (const { file, result } of clean) {
     else {
       wrong++;
       const key = `${expected ?? '(misaligned)'}→${character}`;
+      if (process.env.SHOW_ERRORS && Math.random() < (Number(process.env.SHOW_ERRORS) || 0.02)) console.log('ERR', key, JSON.stringify(truthLine.slice(Math.max(0, position - 6), position + 6).join('')), JSON.stringify(brokenLine.slice(Math.max(0, position - 6), position + 6).join('')));
       confusions.set(key, (confusions.get(key) ?? 0) + 1);
     }
   }

@@ -1,16 +1,17 @@
 /**
- * A character bigram model of the text a community writes, used to choose among the characters
- * a damaged byte sequence may have been (see `resolve-lost-bytes`). Written here because no
- * library offers a language model over arbitrary candidate sets; its data come from two sources:
+ * A language model of the text a community writes, used to choose among the characters a damaged
+ * byte sequence may have been (see `resolve-lost-bytes`). Written here because no library offers
+ * a model over arbitrary candidate sets. Two experts, whose log probabilities are added, so a
+ * reading must convince both:
  *
- * - jieba's word-frequency dictionary (`@node-rs/jieba`'s dict.txt, 349,045 words counted over a
- *   large general corpus): how common each character is, and which characters follow which
- *   inside words. This is general Chinese: 中国, 服务, 王 as a surname.
- * - the correctly encoded posts being compiled: the community's own names, companies, terms and
- *   punctuation, counted character by character across word boundaries.
+ * - words: jieba's word-frequency dictionary (`@node-rs/jieba`'s dict.txt, 349,045 words counted
+ *   over a large general corpus). A line's score is that of its likeliest split into words, as
+ *   jieba's own segmenter scores it: 集中 is a word, 集与 is two unrelated characters.
+ * - characters: bigrams of the correctly encoded posts being compiled, across word boundaries:
+ *   the community's own names, companies, terms and punctuation, which no dictionary has.
  *
- * Probabilities mix the two by how much each has seen of the preceding character (Witten–Bell
- * style), over a unigram floor that also knows GB2312's two levels of common characters.
+ * Characters the dictionary lacks fall back to a floor that knows GB2312's two levels of common
+ * characters, read from the platform's GBK decoder with no data file.
  */
 
 /** One word of a frequency dictionary and how often it occurs. */
@@ -19,24 +20,31 @@ export interface DictionaryWord {
   frequency: number;
 }
 
-/** Weights of the model's parts; named so the resolver's benchmark can tune them in one place. */
+/** Weights of the model's parts, named so that `npm run bench:repair` tunes them in one place. */
 export interface ModelWeights {
-  /** Counts of a preceding character at which its content bigrams are trusted half. */
+  /** Multiplier of the word expert's log probabilities. */
+  words: number;
+  /** Multiplier of the character expert's log probabilities. */
+  characters: number;
+  /** Times a character must have been seen for the bigrams that follow it to be trusted half. */
   contentHalfTrust: number;
-  /** The same for the dictionary's bigrams, in dictionary frequency units. */
-  dictionaryHalfTrust: number;
-  /** Share of the unigram given to the content's character counts. */
+  /** Share of the character expert's unigram given to content counts, the rest to the GB2312 floor. */
   contentUnigram: number;
-  /** Share of the unigram given to the dictionary's character counts. */
-  dictionaryUnigram: number;
 }
 
+/** Tuned with `npm run bench:repair` (BENCHMARKS.md): each change of ±50% costs accuracy. */
 export const DEFAULT_WEIGHTS: ModelWeights = {
-  contentHalfTrust: 2,
-  dictionaryHalfTrust: 200,
-  contentUnigram: 0.45,
-  dictionaryUnigram: 0.45,
+  words: 1,
+  characters: 1,
+  contentHalfTrust: 10,
+  contentUnigram: 0.9,
 };
+
+/** Longest dictionary word the resolver tries to match; longer ones add time, not accuracy. */
+export const MAX_WORD_LENGTH = 8;
+
+/** How much less likely a character is as a word of its own than its GB2312 floor says. */
+const LONE_CHARACTER_PENALTY = 100;
 
 /** Where a character falls in GB2312, the 1980 standard of the characters Chinese text needs. */
 const enum Gb2312Class {
@@ -49,7 +57,7 @@ const enum Gb2312Class {
   Outside = 3,
 }
 
-/** Unigram floor per GB2312 class: a level-1 character is a thousand times likelier than one outside. */
+/** Probability floor per GB2312 class: a level-1 character is a thousand times likelier than one outside. */
 const CLASS_PROBABILITY = [1 / 4_000, 1 / 40_000, 1 / 20_000, 1 / 4_000_000];
 
 /** First byte of GB2312's level-1 rows (0xB0) and of its level-2 rows (0xD8). */
@@ -58,7 +66,7 @@ const LEVEL_2_ROW = 0xd8;
 
 /**
  * GB2312's classes, read from the platform's GBK decoder: its double-byte codes with both bytes in
- * 0xA1–0xFE are exactly GB2312, so the standard needs no data file.
+ * 0xA1–0xFE are exactly GB2312.
  */
 function gb2312Classes(): Map<number, Gb2312Class> {
   const classes = new Map<number, Gb2312Class>();
@@ -67,14 +75,15 @@ function gb2312Classes(): Map<number, Gb2312Class> {
     for (let cell = 0xa1; cell <= 0xfe; cell++) {
       const character = decoder.decode(Uint8Array.of(row, cell));
       const codePoint = character.codePointAt(0) ?? 0xfffd;
-      if (codePoint === 0xfffd || character.length !== 1) continue;
-      const kind =
+      if (codePoint === 0xfffd || character.length !== 1 || classes.has(codePoint)) continue;
+      classes.set(
+        codePoint,
         row >= LEVEL_2_ROW
           ? Gb2312Class.Rare
           : row >= LEVEL_1_ROW
             ? Gb2312Class.Common
-            : Gb2312Class.Symbol;
-      if (!classes.has(codePoint)) classes.set(codePoint, kind);
+            : Gb2312Class.Symbol,
+      );
     }
   }
   return classes;
@@ -84,8 +93,9 @@ function gb2312Classes(): Map<number, Gb2312Class> {
 export const LINE_BOUNDARY = 0x0a;
 
 /**
- * The symbol a code point counts as. Latin letters, digits and spaces are folded into one symbol
- * each: what matters before a Chinese character is that a word or number ends there, not which.
+ * The symbol a code point counts as in the character expert. Latin letters, digits and spaces
+ * fold into one symbol each: what matters before a Chinese character is that a word or a number
+ * ends there, not which.
  */
 export function symbolOf(codePoint: number): number {
   if (codePoint >= 0x61 && codePoint <= 0x7a) return 0x61;
@@ -96,97 +106,170 @@ export function symbolOf(codePoint: number): number {
   return codePoint;
 }
 
-/** A bigram's map key: two code points below 0x110000 fit exactly in a double. */
-const pairKey = (previous: number, next: number): number => previous * 0x110000 + next;
-
-/** Character and bigram counts of one source. */
-class Counts {
+/** The character expert's counts; nested maps keep every key a small integer, which V8 hashes fastest. */
+class CharacterCounts {
   readonly unigrams = new Map<number, number>();
-  /** How often each symbol is followed by another, i.e. the denominators of its bigrams. */
+  /** How often each symbol is followed by another: the denominators of its bigrams. */
   readonly histories = new Map<number, number>();
-  readonly bigrams = new Map<number, number>();
+  /** previous → next → count. */
+  readonly bigrams = new Map<number, Map<number, number>>();
   total = 0;
 
-  add(symbols: readonly number[], weight: number, countEnds: boolean): void {
-    for (let index = 0; index < symbols.length; index++) {
-      const symbol = symbols[index] as number;
-      if (symbol !== LINE_BOUNDARY || countEnds) {
-        this.unigrams.set(symbol, (this.unigrams.get(symbol) ?? 0) + weight);
-        this.total += weight;
+  /** Counts a text's lines (`weight` -1 takes them out again). */
+  add(text: string, weight: number): void {
+    for (const line of text.split('\n')) {
+      if (line.trim() === '') continue;
+      let previous = LINE_BOUNDARY;
+      for (const character of line) {
+        const symbol = symbolOf(character.codePointAt(0) ?? 0);
+        this.#count(previous, symbol, weight);
+        previous = symbol;
       }
-      const next = symbols[index + 1];
-      if (next === undefined) continue;
-      this.histories.set(symbol, (this.histories.get(symbol) ?? 0) + weight);
-      const key = pairKey(symbol, next);
-      this.bigrams.set(key, (this.bigrams.get(key) ?? 0) + weight);
+      this.#count(previous, LINE_BOUNDARY, weight);
     }
+  }
+
+  #count(previous: number, symbol: number, weight: number): void {
+    this.unigrams.set(symbol, (this.unigrams.get(symbol) ?? 0) + weight);
+    this.total += weight;
+    this.histories.set(previous, (this.histories.get(previous) ?? 0) + weight);
+    let followers = this.bigrams.get(previous);
+    if (!followers) this.bigrams.set(previous, (followers = new Map()));
+    followers.set(symbol, (followers.get(symbol) ?? 0) + weight);
   }
 }
 
-const toSymbols = (text: string): number[] => {
-  const symbols: number[] = [];
-  for (const character of text) symbols.push(symbolOf(character.codePointAt(0) ?? 0));
-  return symbols;
-};
+/**
+ * The dictionary as a trie whose edges live in one open-addressing hash table of typed arrays:
+ * 349,045 words make about 600,000 edges, which as JavaScript maps would cost seconds to build
+ * and query (written by hand for that reason).
+ */
+class Trie {
+  readonly #parents: Int32Array;
+  readonly #codePoints: Int32Array;
+  readonly #children: Int32Array;
+  readonly #mask: number;
+  /** Each node's value (a word's score), NaN where no word ends; node 0 is the root. */
+  readonly values: number[] = [NaN];
 
-/** A character bigram model; see the module comment. */
-export class LanguageModel {
-  readonly #content = new Counts();
-  readonly #dictionary = new Counts();
-  readonly #classes = gb2312Classes();
-  readonly #weights: ModelWeights;
-
-  constructor(weights: ModelWeights = DEFAULT_WEIGHTS) {
-    this.#weights = weights;
+  constructor(edgeCapacity: number) {
+    const size = 2 ** Math.ceil(Math.log2(Math.max(16, edgeCapacity * 2)));
+    this.#parents = new Int32Array(size).fill(-1);
+    this.#codePoints = new Int32Array(size);
+    this.#children = new Int32Array(size);
+    this.#mask = size - 1;
   }
 
-  /** Counts a dictionary: each word's characters and inner bigrams, weighted by its frequency. */
+  /** Slot of the (node, code point) edge, or of the empty slot where it would go. */
+  #slot(node: number, codePoint: number): number {
+    let slot = (Math.imul(node, 0x9e3779b1) ^ Math.imul(codePoint, 0x85ebca6b)) & this.#mask;
+    while (
+      this.#parents[slot] !== -1 &&
+      (this.#parents[slot] !== node || this.#codePoints[slot] !== codePoint)
+    )
+      slot = (slot + 1) & this.#mask;
+    return slot;
+  }
+
+  /** The node after `codePoint` from `node`, or -1 when no word goes on so. */
+  child(node: number, codePoint: number): number {
+    const slot = this.#slot(node, codePoint);
+    return this.#parents[slot] === -1 ? -1 : (this.#children[slot] as number);
+  }
+
+  /** The child, made if it is missing. */
+  grow(node: number, codePoint: number): number {
+    const slot = this.#slot(node, codePoint);
+    if (this.#parents[slot] !== -1) return this.#children[slot] as number;
+    this.#parents[slot] = node;
+    this.#codePoints[slot] = codePoint;
+    this.#children[slot] = this.values.push(NaN) - 1;
+    return this.#children[slot] as number;
+  }
+}
+
+/** The model; see the module comment. */
+export class LanguageModel {
+  readonly weights: ModelWeights;
+  readonly #content = new CharacterCounts();
+  readonly #classes = gb2312Classes();
+  /** The dictionary; a node's value is its word's weighted log probability. */
+  #trie = new Trie(0);
+  /** Character expert scores, previous → next → score, cleared when the counts change. */
+  readonly #memo = new Map<number, Map<number, number>>();
+
+  constructor(weights: ModelWeights = DEFAULT_WEIGHTS) {
+    this.weights = weights;
+  }
+
+  /** Adds a word-frequency dictionary to the word expert. Call it once. */
   addDictionary(words: Iterable<DictionaryWord>): this {
-    for (const { word, frequency } of words) this.#dictionary.add(toSymbols(word), frequency, true);
+    const list = [...words].filter(({ word }) => [...word].length <= MAX_WORD_LENGTH);
+    const total = list.reduce((sum, { frequency }) => sum + frequency, 0);
+    this.#trie = new Trie(list.reduce((sum, { word }) => sum + word.length, 0));
+    for (const { word, frequency } of list) {
+      let node = 0;
+      for (const character of word) node = this.#trie.grow(node, character.codePointAt(0) ?? 0);
+      this.#trie.values[node] = this.weights.words * Math.log(frequency / total);
+    }
     return this;
   }
 
-  /** Counts correctly encoded text line by line, including the bigrams that cross words. */
+  /** Counts correctly encoded text for the character expert. */
   addText(text: string): this {
-    for (const line of text.split('\n')) {
-      if (line.trim() === '') continue;
-      this.#content.add([LINE_BOUNDARY, ...toSymbols(line), LINE_BOUNDARY], 1, false);
-    }
+    this.#content.add(text, 1);
+    this.#memo.clear();
     return this;
   }
 
   /** Takes text counted with `addText` out again, so a post can be left out of its own model. */
   removeText(text: string): this {
-    for (const line of text.split('\n')) {
-      if (line.trim() === '') continue;
-      this.#content.add([LINE_BOUNDARY, ...toSymbols(line), LINE_BOUNDARY], -1, false);
-    }
+    this.#content.add(text, -1);
+    this.#memo.clear();
     return this;
   }
 
-  /** P(symbol) with no context: the two sources' shares over the GB2312 class floor. */
-  unigram(symbol: number): number {
-    const { contentUnigram, dictionaryUnigram } = this.#weights;
-    const content = this.#content.total > 0 ? (this.#content.unigrams.get(symbol) ?? 0) / this.#content.total : 0;
-    const dictionary =
-      this.#dictionary.total > 0 ? (this.#dictionary.unigrams.get(symbol) ?? 0) / this.#dictionary.total : 0;
-    const floor = CLASS_PROBABILITY[this.#classes.get(symbol) ?? Gb2312Class.Outside] as number;
-    return (
-      contentUnigram * content + dictionaryUnigram * dictionary + (1 - contentUnigram - dictionaryUnigram) * floor
-    );
+  /** The dictionary's node after `codePoint` from `node` (0 is the root), or -1 when no word goes on so. */
+  child(node: number, codePoint: number): number {
+    return this.#trie.child(node, codePoint);
   }
 
-  /** log P(next | previous), both as `symbolOf` symbols. */
-  logProbability(previous: number, next: number): number {
-    const { contentHalfTrust, dictionaryHalfTrust } = this.#weights;
-    const key = pairKey(previous, next);
-    const contentSeen = this.#content.histories.get(previous) ?? 0;
-    const dictionarySeen = this.#dictionary.histories.get(previous) ?? 0;
-    const contentTrust = contentSeen / (contentSeen + contentHalfTrust);
-    const dictionaryTrust = (1 - contentTrust) * (dictionarySeen / (dictionarySeen + dictionaryHalfTrust));
-    const content = contentSeen > 0 ? (this.#content.bigrams.get(key) ?? 0) / contentSeen : 0;
-    const dictionary = dictionarySeen > 0 ? (this.#dictionary.bigrams.get(key) ?? 0) / dictionarySeen : 0;
-    const rest = 1 - contentTrust - dictionaryTrust;
-    return Math.log(contentTrust * content + dictionaryTrust * dictionary + rest * this.unigram(next));
+  /** The word expert's weighted log probability of the word ending at a node; NaN for none. */
+  wordScore(node: number): number {
+    return this.#trie.values[node] ?? NaN;
+  }
+
+  /**
+   * The word expert's weighted log probability of a character standing alone as a word the
+   * dictionary does not list: its GB2312 floor, far below any listed word.
+   */
+  loneCharacterScore(codePoint: number): number {
+    return this.weights.words * Math.log(this.#floor(codePoint) / LONE_CHARACTER_PENALTY);
+  }
+
+  #floor(symbol: number): number {
+    return CLASS_PROBABILITY[this.#classes.get(symbol) ?? Gb2312Class.Outside] as number;
+  }
+
+  /**
+   * The character expert's weighted log P(next | previous), both `symbolOf` symbols: content
+   * bigrams, trusted by how often `previous` was seen (Witten–Bell style), over content unigrams,
+   * over the GB2312 floor.
+   */
+  characterScore(previous: number, next: number): number {
+    let memo = this.#memo.get(previous);
+    if (!memo) this.#memo.set(previous, (memo = new Map()));
+    let score = memo.get(next);
+    if (score !== undefined) return score;
+    const { characters, contentHalfTrust, contentUnigram } = this.weights;
+    const counts = this.#content;
+    const seen = counts.histories.get(previous) ?? 0;
+    const trust = seen / (seen + contentHalfTrust);
+    const bigram = seen > 0 ? (counts.bigrams.get(previous)?.get(next) ?? 0) / seen : 0;
+    const unigram = counts.total > 0 ? (counts.unigrams.get(next) ?? 0) / counts.total : 0;
+    const smoothed = contentUnigram * unigram + (1 - contentUnigram) * this.#floor(next);
+    score = characters * Math.log(trust * bigram + (1 - trust) * smoothed);
+    memo.set(next, score);
+    return score;
   }
 }
