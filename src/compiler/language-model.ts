@@ -30,6 +30,8 @@ export interface ModelWeights {
   contentHalfTrust: number;
   /** Share of the character expert's unigram given to content counts, the rest to the GB2312 floor. */
   contentUnigram: number;
+  /** Multiplier of the context score (neighbours on both sides). */
+  context: number;
 }
 
 /** Tuned with `npm run bench:repair` (BENCHMARKS.md): each change of ±50% costs accuracy. */
@@ -38,10 +40,15 @@ export const DEFAULT_WEIGHTS: ModelWeights = {
   characters: 1,
   contentHalfTrust: 10,
   contentUnigram: 0.9,
+  context: 0.5,
 };
 
 /** Longest dictionary word the resolver tries to match; longer ones add time, not accuracy. */
 export const MAX_WORD_LENGTH = 8;
+
+/** Added to every context count, and the number of contexts assumed, in `contextScore`. */
+const CONTEXT_SMOOTHING = 0.1;
+const CONTEXT_VOCABULARY = 5_000;
 
 /** How much less likely a character is as a word of its own than its GB2312 floor says. */
 const LONE_CHARACTER_PENALTY = 100;
@@ -126,6 +133,32 @@ class CharacterCounts {
         previous = symbol;
       }
       this.#count(previous, LINE_BOUNDARY, weight);
+    }
+  }
+
+  /** symbol → its neighbours (left·2^21 + right) → count; and the characters two away on each side. */
+  readonly pairs = new Map<number, Map<number, number>>();
+  readonly seconds = new Map<number, Map<number, number>>();
+
+  /** Counts each symbol's surroundings: the two neighbours together, and the ones two away. */
+  addContexts(text: string, weight: number): void {
+    for (const line of text.split('\n')) {
+      if (line.trim() === '') continue;
+      const symbols = [LINE_BOUNDARY, LINE_BOUNDARY];
+      for (const character of line) symbols.push(symbolOf(character.codePointAt(0) ?? 0));
+      symbols.push(LINE_BOUNDARY, LINE_BOUNDARY);
+      for (let index = 2; index < symbols.length - 2; index++) {
+        const symbol = symbols[index]!;
+        if (symbol < 0x2e80) continue;
+        const bump = (map: Map<number, Map<number, number>>, key: number) => {
+          let counts = map.get(symbol);
+          if (!counts) map.set(symbol, (counts = new Map()));
+          counts.set(key, (counts.get(key) ?? 0) + weight);
+        };
+        bump(this.pairs, symbols[index - 1]! * 0x200000 + symbols[index + 1]!);
+        bump(this.seconds, symbols[index - 2]!);
+        bump(this.seconds, -symbols[index + 2]! - 1);
+      }
     }
   }
 
@@ -218,6 +251,7 @@ export class LanguageModel {
   /** Counts correctly encoded text for the character expert. */
   addText(text: string): this {
     this.#content.add(text, 1);
+    this.#content.addContexts(text, 1);
     this.#memo.clear();
     return this;
   }
@@ -225,6 +259,7 @@ export class LanguageModel {
   /** Takes text counted with `addText` out again, so a post can be left out of its own model. */
   removeText(text: string): this {
     this.#content.add(text, -1);
+    this.#content.addContexts(text, -1);
     this.#memo.clear();
     return this;
   }
@@ -271,5 +306,25 @@ export class LanguageModel {
     score = characters * Math.log(trust * bigram + (1 - trust) * smoothed);
     memo.set(next, score);
     return score;
+  }
+
+  /**
+   * How well a character's surroundings fit it, from the content: its two neighbours together
+   * and the characters two away, as independent features (naive Bayes). Sees across the
+   * neighbours, which a chain of bigrams cannot: 会_大家 wants 与, 集_到 wants 中.
+   */
+  contextScore(symbol: number, around: readonly [number, number, number, number]): number {
+    if (symbol < 0x2e80) return 0;
+    const counts = this.#content;
+    const seen = counts.unigrams.get(symbol) ?? 0;
+    const [left2, left, right, right2] = around;
+    const feature = (map: Map<number, Map<number, number>>, key: number) =>
+      Math.log(((map.get(symbol)?.get(key) ?? 0) + CONTEXT_SMOOTHING) / (seen + CONTEXT_SMOOTHING * CONTEXT_VOCABULARY));
+    return (
+      this.weights.context *
+      (feature(counts.pairs, left * 0x200000 + right) +
+        feature(counts.seconds, left2) +
+        feature(counts.seconds, -right2 - 1))
+    );
   }
 }

@@ -207,9 +207,14 @@ export function resolveDamaged(
     }
     const after = window.to >= text.length || text[window.to] === '\n' ? LINE_BOUNDARY : symbolOf(text.codePointAt(window.to)!);
     const marginals = scoreWindow(slots, model, { before: symbolBefore(text, window.from), after });
+    const best = marginals.map((scores, position) => slots[position]!.symbols[scores.indexOf(Math.max(...scores))]!);
+    const chosen = (position: number): number =>
+      position === -1 ? symbolBefore(text, window.from) : position === -2 || position > slots.length ? LINE_BOUNDARY : position === slots.length ? after : best[position]!;
     slots.forEach((slot, position) => {
       if (!slot.damaged) return;
-      const ranked = rank(slot.options, marginals[position]!);
+      const around = [chosen(position - 2), chosen(position - 1), chosen(position + 1), chosen(position + 2)] as const;
+      const scores = marginals[position]!.map((score, index) => score + model.contextScore(slot.symbols[index]!, around));
+      const ranked = rank(slot.options, scores);
       const best = ranked[0]!;
       resolutions.push({ damaged: slot.damaged, character: best.character, confidence: best.probability, ranked });
     });
