@@ -44,16 +44,24 @@ const files = [
   ...listFiles(options.seeds).filter((file) => !path.basename(file).startsWith('004_')),
 ];
 const started = performance.now();
-const dictionary = await readDictionary();
+const dictionary = readDictionary();
 const loaded = performance.now();
 const posts = files.map((file) => ({ file, bytes: new Uint8Array(readFileSync(file)) }));
 const decoded = posts.map(({ file, bytes }) => ({ file, result: decodeText(bytes, file) }));
 const changedInClean = decoded.reduce((sum, { file, result }) => {
   const plain = new TextDecoder().decode(readFileSync(file));
-  return sum + (result.text === plain ? 0 : Math.max(1, [...plain].filter((c, i) => [...result.text][i] !== c).length));
+  return (
+    sum +
+    (result.text === plain
+      ? 0
+      : Math.max(1, [...plain].filter((c, i) => [...result.text][i] !== c).length))
+  );
 }, 0);
 const clean = decoded.filter(({ result }) => !result.repaired && HAN.test(result.text));
-const model = new LanguageModel({ ...DEFAULT_WEIGHTS, ...JSON.parse(process.env.WEIGHTS ?? "{}") }).addDictionary(dictionary);
+const model = new LanguageModel({
+  ...DEFAULT_WEIGHTS,
+  ...JSON.parse(process.env.WEIGHTS ?? '{}'),
+}).addDictionary(dictionary);
 for (const { result } of clean) model.addText(result.text);
 const built = performance.now();
 
@@ -90,7 +98,13 @@ for (const { file, result } of clean) {
     else {
       wrong++;
       const key = `${expected ?? '(misaligned)'}→${character}`;
-      if (process.env.SHOW_ERRORS && Math.random() < (Number(process.env.SHOW_ERRORS) || 0.02)) console.log('ERR', key, JSON.stringify(truthLine.slice(Math.max(0, position - 6), position + 6).join('')), JSON.stringify(brokenLine.slice(Math.max(0, position - 6), position + 6).join('')));
+      if (process.env.SHOW_ERRORS && Math.random() < (Number(process.env.SHOW_ERRORS) || 0.02))
+        console.log(
+          'ERR',
+          key,
+          JSON.stringify(truthLine.slice(Math.max(0, position - 6), position + 6).join('')),
+          JSON.stringify(brokenLine.slice(Math.max(0, position - 6), position + 6).join('')),
+        );
       confusions.set(key, (confusions.get(key) ?? 0) + 1);
     }
   }
@@ -105,9 +119,15 @@ for (const { file, result } of clean) {
 const finished = performance.now();
 
 const percent = (part: number, whole: number): string => `${((100 * part) / whole).toFixed(2)}%`;
-console.log(`posts read: ${files.length}; correctly encoded Chinese posts corrupted and repaired: ${clean.length}`);
-console.log(`damaged characters restored exactly: ${damagedExact} / ${damagedTotal} = ${percent(damagedExact, damagedTotal)}`);
-console.log(`damaged lines restored exactly: ${linesExact} / ${damagedLines} = ${percent(linesExact, damagedLines)}`);
+console.log(
+  `posts read: ${files.length}; correctly encoded Chinese posts corrupted and repaired: ${clean.length}`,
+);
+console.log(
+  `damaged characters restored exactly: ${damagedExact} / ${damagedTotal} = ${percent(damagedExact, damagedTotal)}`,
+);
+console.log(
+  `damaged lines restored exactly: ${linesExact} / ${damagedLines} = ${percent(linesExact, damagedLines)}`,
+);
 console.log(`characters changed in clean posts: ${changedInClean}`);
 console.log(
   `time: dictionary ${((loaded - started) / 1000).toFixed(2)} s, model ${((built - loaded) / 1000).toFixed(2)} s, repair ${((finished - built) / 1000).toFixed(2)} s, total ${((finished - started) / 1000).toFixed(2)} s`,

@@ -1,21 +1,33 @@
 /**
  * `npm run content -- [--content DIR] [--out FILE] [--json] [--strict] [--quiet]`
+ * `npm run content -- [--content DIR] --decode FILE`
  *
  * The I/O edge of the compiler: reads the content tree, compiles it, writes the bundle, prints a
- * report line per post and a summary. Exit codes: 0 clean or warnings only, 1 on errors (or on
- * warnings with `--strict`), 2 on bad usage.
+ * report line per post and a summary. With `--decode`, prints instead the text the compiler works
+ * on for one post: after decoding and after restoring any lost bytes (with the content folder's
+ * posts as the model), its warnings on stderr. Exit codes: 0 clean or warnings only, 1 on errors
+ * (or on warnings with `--strict`), 2 on bad usage.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CompileResult } from './compile';
+import type { SourceFile } from './read-content';
 import { compileContentInParallel } from './compile-in-parallel';
+import { decodeText } from './decode-text';
+import { readDictionary } from './read-dictionary';
+import { buildLanguageModel } from './repair-posts';
+import { restoreLostBytes } from './resolve-lost-bytes';
 import { diagnostic, formatLocation, type Diagnostic } from './diagnostics';
 import { readContentTree } from './read-content';
 import { GLOSSARY_PATH, readGlossary } from './read-glossary';
 
 /** Where posts are read from when neither `--content` nor `SIDECAR_CONTENT` says otherwise. */
 const DEFAULT_CONTENT = 'content';
+
+const USAGE =
+  'Usage: npm run content -- [--content DIR] [--out FILE] [--json] [--strict] [--quiet]\n' +
+  '       npm run content -- [--content DIR] --decode FILE\n';
 
 /** Items of a top-level array turned into text at a time when the bundle is written. */
 const WRITE_BATCH_ITEMS = 500;
@@ -26,6 +38,7 @@ function parseCommandLine() {
       options: {
         content: { type: 'string', default: process.env.SIDECAR_CONTENT || DEFAULT_CONTENT },
         out: { type: 'string' },
+        decode: { type: 'string' },
         json: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
@@ -34,9 +47,7 @@ function parseCommandLine() {
       strict: true,
     }).values;
   } catch (error) {
-    process.stderr.write(
-      `${(error as Error).message}\nUsage: npm run content -- [--content DIR] [--out FILE] [--json] [--strict] [--quiet]\n`,
-    );
+    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
     process.exit(2);
   }
 }
@@ -103,12 +114,33 @@ function printReport(result: CompileResult, quiet: boolean): void {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
+/**
+ * Prints one post's text as the compiler sees it, its warnings on stderr. Lost bytes are restored
+ * with the content folder's other posts as the model, as a compile of that folder would.
+ */
+async function printDecoded(file: string, files: readonly SourceFile[]): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (error) {
+    process.stderr.write(`Cannot read ${file}: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const name = path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
+  let decoded = decodeText(bytes, name);
+  if (decoded.damaged.length > 0) {
+    const others = files.map((other) => decodeText(other.bytes, other.path));
+    decoded = restoreLostBytes(decoded, buildLanguageModel(others, readDictionary()), name);
+  }
+  process.stdout.write(decoded.text);
+  for (const item of decoded.diagnostics) process.stderr.write(describe(item) + '\n');
+  process.stderr.write(`${name}: read as ${decoded.encoding}\n`);
+}
+
 async function main(): Promise<void> {
   const options = parseCommandLine();
   if (options.help) {
-    process.stdout.write(
-      'Usage: npm run content -- [--content DIR] [--out FILE] [--json] [--strict] [--quiet]\n',
-    );
+    process.stdout.write(USAGE);
     return;
   }
   const root = path.resolve(options.content);
@@ -121,10 +153,15 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
+  if (options.decode !== undefined) {
+    await printDecoded(options.decode, tree.files);
+    return;
+  }
   const glossary = await readGlossary();
   const result = await compileContentInParallel(tree.files, {
     generatedAt: new Date().toISOString(),
     ...(glossary && { glossary }),
+    dictionary: readDictionary,
   });
   if (!glossary) {
     result.diagnostics.push(

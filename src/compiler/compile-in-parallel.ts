@@ -9,12 +9,14 @@ import { Worker } from 'node:worker_threads';
 import {
   assembleResult,
   compileContent,
+  repairPosts,
   sortByPath,
   type CompileOptions,
   type CompileResult,
   type PostOutcome,
 } from './compile';
 import type { ChunkRequest, ChunkResult } from './compile-worker';
+import type { DecodedText } from './decode-text';
 import type { SourceFile } from './read-content';
 
 /** How a compilation is spread over threads. */
@@ -53,7 +55,11 @@ const WORKER_BOOTSTRAP = [
 ].join('\n');
 
 /** Packs the `CHUNK_POSTS` posts from `start` into one request, their bytes into one buffer. */
-function toChunk(files: SourceFile[], start: number): ChunkRequest {
+function toChunk(
+  files: SourceFile[],
+  start: number,
+  repaired: Map<string, DecodedText>,
+): ChunkRequest {
   const slice = files.slice(start, start + CHUNK_POSTS);
   const ends: number[] = [];
   let end = 0;
@@ -61,7 +67,17 @@ function toChunk(files: SourceFile[], start: number): ChunkRequest {
   // A copy: transferring the caller's own buffers would empty its files.
   const bytes = new Uint8Array(end);
   slice.forEach((file, index) => bytes.set(file.bytes, ends[index - 1] ?? 0));
-  return { chunk: start / CHUNK_POSTS, paths: slice.map((file) => file.path), ends, bytes };
+  const restored = slice.flatMap((file) => {
+    const text = repaired.get(file.path);
+    return text ? [[file.path, text] as const] : [];
+  });
+  return {
+    chunk: start / CHUNK_POSTS,
+    paths: slice.map((file) => file.path),
+    ends,
+    bytes,
+    repaired: Object.fromEntries(restored),
+  };
 }
 
 /**
@@ -69,7 +85,11 @@ function toChunk(files: SourceFile[], start: number): ChunkRequest {
  * and gives the outcomes back in path order. The workers are gone when the promise settles, so
  * their memory is free again before the bundle is assembled.
  */
-function compileOnWorkers(files: SourceFile[], count: number): Promise<PostOutcome[]> {
+function compileOnWorkers(
+  files: SourceFile[],
+  count: number,
+  repaired: Map<string, DecodedText>,
+): Promise<PostOutcome[]> {
   const chunkCount = Math.ceil(files.length / CHUNK_POSTS);
   const results: PostOutcome[][] = [];
   const workers: Worker[] = [];
@@ -86,7 +106,7 @@ function compileOnWorkers(files: SourceFile[], count: number): Promise<PostOutco
     };
     const sendNext = (worker: Worker) => {
       if (sent === chunkCount) return;
-      const request = toChunk(files, sent++ * CHUNK_POSTS);
+      const request = toChunk(files, sent++ * CHUNK_POSTS, repaired);
       worker.postMessage(request, [request.bytes.buffer]);
     };
     for (let index = 0; index < count; index++) {
@@ -121,5 +141,7 @@ export async function compileContentInParallel(
 ): Promise<CompileResult> {
   const count = Math.min(workers, Math.ceil(files.length / CHUNK_POSTS));
   if (count <= 1 || files.length < minFiles) return compileContent(files, options);
-  return assembleResult(await compileOnWorkers(sortByPath(files), count), options);
+  // Restoring lost bytes needs every post at once, so it runs here before the posts are shared out.
+  const repaired = repairPosts(files, options);
+  return assembleResult(await compileOnWorkers(sortByPath(files), count, repaired), options);
 }

@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { compilePostSafely, type PostOutcome } from './compile';
+import type { DecodedText } from './decode-text';
 
 /** A run of path-ordered posts, packed as one buffer so it crosses the thread by transfer. */
 export interface ChunkRequest {
@@ -14,6 +15,8 @@ export interface ChunkRequest {
   /** Where each post's bytes end in `bytes`; post `i` starts where post `i - 1` ends. */
   ends: number[];
   bytes: Uint8Array<ArrayBuffer>;
+  /** Restored text of the posts that lost bytes (see `repair-posts`), by path. */
+  repaired: Record<string, DecodedText>;
 }
 
 /** The outcomes of one chunk's posts, in the order of its `paths`. */
@@ -22,9 +25,12 @@ export interface ChunkResult {
   outcomes: PostOutcome[];
 }
 
-function compileChunk({ chunk, paths, ends, bytes }: ChunkRequest): ChunkResult {
+function compileChunk({ chunk, paths, ends, bytes, repaired }: ChunkRequest): ChunkResult {
   const outcomes = paths.map((path, index) =>
-    compilePostSafely({ path, bytes: bytes.subarray(ends[index - 1] ?? 0, ends[index]) }),
+    compilePostSafely(
+      { path, bytes: bytes.subarray(ends[index - 1] ?? 0, ends[index]) },
+      repaired[path],
+    ),
   );
   return { chunk, outcomes };
 }

@@ -5,7 +5,7 @@
  * post never stops the others.
  */
 import type { Bundle } from '../lib/schema';
-import { decodeText } from './decode-text';
+import { decodeText, type DecodedText } from './decode-text';
 import { diagnostic, type Diagnostic } from './diagnostics';
 import { extractAgenda, type TalkDraft } from './extract-agenda';
 import { extractEvent } from './extract-event';
@@ -18,6 +18,8 @@ import { readSessions } from './read-sessions';
 import type { SourceFile } from './read-content';
 import { renderMarkdown } from './render-markdown';
 import { buildBundle, type PostDraft } from './build-bundle';
+import type { DictionaryWord } from './language-model';
+import { repairDamagedPosts } from './repair-posts';
 
 /** Settings of one compilation. */
 export interface CompileOptions {
@@ -25,6 +27,11 @@ export interface CompileOptions {
   generatedAt: string;
   /** The project's glossary (src/compiler/data/glossary.yaml, read by the CLI); none when absent. */
   glossary?: GlossarySource;
+  /**
+   * Loads jieba's dictionary (`readDictionary`, read by the CLI) for restoring posts whose double
+   * encoding lost bytes; called only when one did. Without it, the other posts alone are the model.
+   */
+  dictionary?: () => readonly DictionaryWord[];
 }
 
 /** One line of the report: what a post became. */
@@ -88,8 +95,11 @@ export interface PostOutcome {
   diagnostics: Diagnostic[];
 }
 
-/** Compiles one post into drafts; null when nothing can be made of it (with an error saying why). */
-function compilePost(file: SourceFile): Omit<PostOutcome, 'source'> {
+/**
+ * Compiles one post into drafts; null when nothing can be made of it (with an error saying why).
+ * `repaired` is its restored text when its double encoding lost bytes (see `repair-posts`).
+ */
+function compilePost(file: SourceFile, repaired?: DecodedText): Omit<PostOutcome, 'source'> {
   const path = file.path;
   if (file.bytes.length === 0) {
     return {
@@ -134,7 +144,7 @@ function compilePost(file: SourceFile): Omit<PostOutcome, 'source'> {
       ],
     };
   }
-  const decoded = decodeText(file.bytes, path);
+  const decoded = repaired ?? decodeText(file.bytes, path);
   const post = parseFrontMatter(decoded.text, path);
   const diagnostics = [...decoded.diagnostics, ...post.diagnostics];
   if (post.kind === 'none') {
@@ -220,9 +230,9 @@ function compilePost(file: SourceFile): Omit<PostOutcome, 'source'> {
  * Compiles one post, turning a crash in any step into an error on that post. Pure, so posts may
  * be compiled in any order or thread; the outcome is plain, structured-cloneable data.
  */
-export function compilePostSafely(file: SourceFile): PostOutcome {
+export function compilePostSafely(file: SourceFile, repaired?: DecodedText): PostOutcome {
   try {
-    return { source: file.path, ...compilePost(file) };
+    return { source: file.path, ...compilePost(file, repaired) };
   } catch (error) {
     // A bug in a step must cost one post, not the build; the message says where to report it.
     return {
@@ -300,5 +310,17 @@ export function assembleResult(outcomes: PostOutcome[], options: CompileOptions)
 
 /** Compiles posts into a bundle. Pure: the same files, in any order, and options give the same result. */
 export function compileContent(files: SourceFile[], options: CompileOptions): CompileResult {
-  return assembleResult(sortByPath(files).map(compilePostSafely), options);
+  const repaired = repairPosts(files, options);
+  const outcomes = sortByPath(files).map((file) =>
+    compilePostSafely(file, repaired.get(file.path)),
+  );
+  return assembleResult(outcomes, options);
+}
+
+/** The restored text of each post that lost bytes, by path (see `repair-posts`). */
+export function repairPosts(
+  files: readonly SourceFile[],
+  options: CompileOptions,
+): Map<string, DecodedText> {
+  return repairDamagedPosts(files, options.dictionary ?? (() => []), MAX_POST_BYTES);
 }

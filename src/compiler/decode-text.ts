@@ -172,7 +172,8 @@ function cachedCandidates(surviving: readonly number[], codePage: CodePage): str
   if (!cache) candidateCache.set(codePage, (cache = new Map()));
   const key = surviving.join(',');
   let candidates = cache.get(key);
-  if (!candidates) cache.set(key, (candidates = candidatesForLostBytes(surviving, codePage.lostBytes)));
+  if (!candidates)
+    cache.set(key, (candidates = candidatesForLostBytes(surviving, codePage.lostBytes)));
   return candidates;
 }
 

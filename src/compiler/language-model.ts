@@ -18,6 +18,8 @@
 export interface DictionaryWord {
   word: string;
   frequency: number;
+  /** Part of speech; `nr` marks a person's name. */
+  tag?: string;
 }
 
 /** Weights of the model's parts, named so that `npm run bench:repair` tunes them in one place. */
@@ -30,6 +32,8 @@ export interface ModelWeights {
   contentHalfTrust: number;
   /** Share of the character expert's unigram given to content counts, the rest to the GB2312 floor. */
   contentUnigram: number;
+  /** Multiplier of the score of a name the dictionary does not list (surname and given name). */
+  names: number;
   /** Multiplier of the context score (neighbours on both sides). */
   context: number;
 }
@@ -41,6 +45,7 @@ export const DEFAULT_WEIGHTS: ModelWeights = {
   contentHalfTrust: 10,
   contentUnigram: 0.9,
   context: 0.5,
+  names: 1,
 };
 
 /** Longest dictionary word the resolver tries to match; longer ones add time, not accuracy. */
@@ -49,6 +54,10 @@ export const MAX_WORD_LENGTH = 8;
 /** Added to every context count, and the number of contexts assumed, in `contextScore`. */
 const CONTEXT_SMOOTHING = 0.1;
 const CONTEXT_VOCABULARY = 5_000;
+
+/** Added to each given-name character's count, and the number of such characters assumed. */
+const NAME_SMOOTHING = 1;
+const NAME_VOCABULARY = 5_000;
 
 /** How much less likely a character is as a word of its own than its GB2312 floor says. */
 const LONE_CHARACTER_PENALTY = 100;
@@ -228,6 +237,10 @@ export class LanguageModel {
   readonly #classes = gb2312Classes();
   /** The dictionary; a node's value is its word's weighted log probability. */
   #trie = new Trie(0);
+  /** Person names of the dictionary: how often each character is a surname, or part of a given name. */
+  readonly #surnames = new Map<number, number>();
+  readonly #givenNames = new Map<number, number>();
+  #names = { total: 0, given: 0, share: 0 };
   /** Character expert scores, previous → next → score, cleared when the counts change. */
   readonly #memo = new Map<number, Map<number, number>>();
 
@@ -240,12 +253,48 @@ export class LanguageModel {
     const list = [...words].filter(({ word }) => [...word].length <= MAX_WORD_LENGTH);
     const total = list.reduce((sum, { frequency }) => sum + frequency, 0);
     this.#trie = new Trie(list.reduce((sum, { word }) => sum + word.length, 0));
-    for (const { word, frequency } of list) {
+    for (const { word, frequency, tag } of list) {
       let node = 0;
       for (const character of word) node = this.#trie.grow(node, character.codePointAt(0) ?? 0);
       this.#trie.values[node] = this.weights.words * Math.log(frequency / total);
+      if (tag === 'nr') this.#countName(word, frequency);
     }
+    this.#names.share = this.#names.total / total;
     return this;
+  }
+
+  /** Counts a listed name of two or three characters: a surname and a given name. */
+  #countName(word: string, frequency: number): void {
+    const [surname, ...given] = [...word].map((character) => character.codePointAt(0) ?? 0);
+    if (surname === undefined || given.length < 1 || given.length > 2) return;
+    this.#surnames.set(surname, (this.#surnames.get(surname) ?? 0) + frequency);
+    for (const character of given)
+      this.#givenNames.set(character, (this.#givenNames.get(character) ?? 0) + frequency);
+    this.#names.total += frequency;
+    this.#names.given += frequency * given.length;
+  }
+
+  /** True when a character is the surname of some listed name. */
+  isSurname(codePoint: number): boolean {
+    return this.#surnames.has(codePoint);
+  }
+
+  /**
+   * The word expert's weighted log probability of a name it does not list: how often names
+   * occur, times how often the first character is a surname and the others are in given names.
+   * 肖健 is no word, but 肖 is a surname and 健 is in 113 listed names; 句 is in none.
+   */
+  nameScore(codePoints: readonly number[]): number {
+    const { total, given, share } = this.#names;
+    if (total === 0) return -Infinity;
+    const [surname = 0, ...rest] = codePoints;
+    let score = Math.log(share) + Math.log((this.#surnames.get(surname) ?? 0) / total);
+    for (const character of rest)
+      score += Math.log(
+        ((this.#givenNames.get(character) ?? 0) + NAME_SMOOTHING) /
+          (given + NAME_SMOOTHING * NAME_VOCABULARY),
+      );
+    return this.weights.words * this.weights.names * score;
   }
 
   /** Counts correctly encoded text for the character expert. */
@@ -319,7 +368,10 @@ export class LanguageModel {
     const seen = counts.unigrams.get(symbol) ?? 0;
     const [left2, left, right, right2] = around;
     const feature = (map: Map<number, Map<number, number>>, key: number) =>
-      Math.log(((map.get(symbol)?.get(key) ?? 0) + CONTEXT_SMOOTHING) / (seen + CONTEXT_SMOOTHING * CONTEXT_VOCABULARY));
+      Math.log(
+        ((map.get(symbol)?.get(key) ?? 0) + CONTEXT_SMOOTHING) /
+          (seen + CONTEXT_SMOOTHING * CONTEXT_VOCABULARY),
+      );
     return (
       this.weights.context *
       (feature(counts.pairs, left * 0x200000 + right) +

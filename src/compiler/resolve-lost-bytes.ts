@@ -61,7 +61,8 @@ function findEdges(slots: readonly Slot[], model: LanguageModel): Edge[][] {
         const grown = [...choice, index];
         const score = inner + model.characterScore(previous, next.symbols[index]!);
         const word = model.wordScore(child);
-        if (!Number.isNaN(word)) edges.push({ start, end: end + 1, choice: grown, score: word + score });
+        if (!Number.isNaN(word))
+          edges.push({ start, end: end + 1, choice: grown, score: word + score });
         extend(child, grown, score);
       }
     };
@@ -72,9 +73,44 @@ function findEdges(slots: readonly Slot[], model: LanguageModel): Edge[][] {
       const score = Number.isNaN(word) ? model.loneCharacterScore(codePoint) : word;
       edges.push({ start, end: start + 1, choice: [index], score });
       if (child !== -1) extend(child, [index], 0);
+      if (model.isSurname(codePoint)) addNames(slots, start, index, model, edges);
     }
     return edges;
   });
+}
+
+/** Shortest and longest given name, in characters, of a name the dictionary does not list. */
+const GIVEN_NAME_LENGTHS = [1, 2];
+const HAN = /\p{Script=Han}/u;
+
+/** Adds an edge for every name that starts with the surname at `start`: 肖 + 健, 王 + 庆. */
+function addNames(
+  slots: readonly Slot[],
+  start: number,
+  surname: number,
+  model: LanguageModel,
+  edges: Edge[],
+): void {
+  const grow = (choice: number[], inner: number): void => {
+    const given = choice.length - 1;
+    if (GIVEN_NAME_LENGTHS.includes(given)) {
+      const codePoints = choice.map((option, offset) => slots[start + offset]!.codePoints[option]!);
+      edges.push({
+        start,
+        end: start + choice.length,
+        choice,
+        score: model.nameScore(codePoints) + inner,
+      });
+    }
+    const next = slots[start + choice.length];
+    if (!next || given >= GIVEN_NAME_LENGTHS.at(-1)!) return;
+    const previous = slots[start + choice.length - 1]!.symbols[choice.at(-1)!]!;
+    next.options.forEach((option, index) => {
+      if (HAN.test(option))
+        grow([...choice, index], inner + model.characterScore(previous, next.symbols[index]!));
+    });
+  };
+  grow([surname], 0);
 }
 
 /**
@@ -88,16 +124,23 @@ function scoreWindow(
 ): number[][] {
   const edges = findEdges(slots, model);
   const last = slots.length;
-  const stateCount = (position: number): number => (position === 0 ? 1 : slots[position - 1]!.options.length);
+  const stateCount = (position: number): number =>
+    position === 0 ? 1 : slots[position - 1]!.options.length;
   // Each edge's score after each option of the slot before it, computed once for all three passes.
   const scored = edges.map((fromHere, start) =>
     fromHere.map((edge) => {
       const first = slots[start]!.symbols[edge.choice[0]!]!;
       const previous = start === 0 ? [before] : slots[start - 1]!.symbols;
-      return { edge, after: edge.choice.at(-1)!, scores: previous.map((symbol) => edge.score + model.characterScore(symbol, first)) };
+      return {
+        edge,
+        after: edge.choice.at(-1)!,
+        scores: previous.map((symbol) => edge.score + model.characterScore(symbol, first)),
+      };
     }),
   );
-  const forward = Array.from({ length: last + 1 }, (_, position) => new Array<number>(stateCount(position)).fill(-Infinity));
+  const forward = Array.from({ length: last + 1 }, (_, position) =>
+    new Array<number>(stateCount(position)).fill(-Infinity),
+  );
   forward[0]![0] = 0;
   for (let start = 0; start < last; start++) {
     const row = forward[start]!;
@@ -130,7 +173,8 @@ function scoreWindow(
       if (!edge.choice.some((_, offset) => slots[start + offset]!.damaged)) continue;
       const rest = backward[edge.end]![after]!;
       let best = -Infinity;
-      for (let state = 0; state < row.length; state++) best = Math.max(best, row[state]! + scores[state]! + rest);
+      for (let state = 0; state < row.length; state++)
+        best = Math.max(best, row[state]! + scores[state]! + rest);
       edge.choice.forEach((option, offset) => {
         const slot = marginals[start + offset]!;
         if (best > slot[option]!) slot[option] = best;
@@ -158,16 +202,27 @@ function rank(options: readonly string[], scores: readonly number[]): Resolution
 const WINDOW_CONTEXT = 4;
 
 /** Stretches of a line to score together: each damaged character with its intact surroundings. */
-function findWindows(text: string, damaged: readonly DamagedCharacter[]): { from: number; to: number; damaged: DamagedCharacter[] }[] {
+function findWindows(
+  text: string,
+  damaged: readonly DamagedCharacter[],
+): { from: number; to: number; damaged: DamagedCharacter[] }[] {
   const windows: { from: number; to: number; damaged: DamagedCharacter[] }[] = [];
   for (const character of damaged) {
     const window = windows.at(-1);
-    if (window && window.to + 2 * WINDOW_CONTEXT >= character.index && window.damaged[0]!.line === character.line) {
+    if (
+      window &&
+      window.to + 2 * WINDOW_CONTEXT >= character.index &&
+      window.damaged[0]!.line === character.line
+    ) {
       window.damaged.push(character);
       window.to = character.index + 1;
     } else {
       const lineStart = text.lastIndexOf('\n', character.index - 1) + 1;
-      windows.push({ from: Math.max(lineStart, character.index - WINDOW_CONTEXT), to: character.index + 1, damaged: [character] });
+      windows.push({
+        from: Math.max(lineStart, character.index - WINDOW_CONTEXT),
+        to: character.index + 1,
+        damaged: [character],
+      });
     }
   }
   for (const window of windows) {
@@ -197,7 +252,7 @@ export function resolveDamaged(
   for (const window of findWindows(text, decoded.damaged)) {
     const at = new Map(window.damaged.map((damaged) => [damaged.index, damaged]));
     const slots: Slot[] = [];
-    for (let index = window.from; index < window.to; ) {
+    for (let index = window.from; index < window.to;) {
       const codePoint = text.codePointAt(index)!;
       const damaged = at.get(index) ?? null;
       const options = damaged ? damaged.candidates : [String.fromCodePoint(codePoint)];
@@ -205,29 +260,56 @@ export function resolveDamaged(
       slots.push({ options, codePoints, symbols: codePoints.map(symbolOf), damaged });
       index += codePoint > 0xffff ? 2 : 1;
     }
-    const after = window.to >= text.length || text[window.to] === '\n' ? LINE_BOUNDARY : symbolOf(text.codePointAt(window.to)!);
+    const after =
+      window.to >= text.length || text[window.to] === '\n'
+        ? LINE_BOUNDARY
+        : symbolOf(text.codePointAt(window.to)!);
     const marginals = scoreWindow(slots, model, { before: symbolBefore(text, window.from), after });
-    const best = marginals.map((scores, position) => slots[position]!.symbols[scores.indexOf(Math.max(...scores))]!);
+    const best = marginals.map(
+      (scores, position) => slots[position]!.symbols[scores.indexOf(Math.max(...scores))]!,
+    );
     const chosen = (position: number): number =>
-      position === -1 ? symbolBefore(text, window.from) : position === -2 || position > slots.length ? LINE_BOUNDARY : position === slots.length ? after : best[position]!;
+      position === -1
+        ? symbolBefore(text, window.from)
+        : position === -2 || position > slots.length
+          ? LINE_BOUNDARY
+          : position === slots.length
+            ? after
+            : best[position]!;
     slots.forEach((slot, position) => {
       if (!slot.damaged) return;
-      const around = [chosen(position - 2), chosen(position - 1), chosen(position + 1), chosen(position + 2)] as const;
-      const scores = marginals[position]!.map((score, index) => score + model.contextScore(slot.symbols[index]!, around));
+      const around = [
+        chosen(position - 2),
+        chosen(position - 1),
+        chosen(position + 1),
+        chosen(position + 2),
+      ] as const;
+      const scores = marginals[position]!.map(
+        (score, index) => score + model.contextScore(slot.symbols[index]!, around),
+      );
       const ranked = rank(slot.options, scores);
       const best = ranked[0]!;
-      resolutions.push({ damaged: slot.damaged, character: best.character, confidence: best.probability, ranked });
+      resolutions.push({
+        damaged: slot.damaged,
+        character: best.character,
+        confidence: best.probability,
+        ranked,
+      });
     });
   }
   return resolutions;
 }
 
 /**
- * The decoded text with every damaged character replaced by its resolution, and a warning for
- * each one the model was unsure of. The decoder's per-line "could not be restored" warnings give
- * way to these.
+ * The decoded text with every damaged character replaced by its resolution. The decoder's
+ * per-line "could not be restored" warnings give way to one warning per character the model was
+ * unsure of, naming its candidates; the summary warning says how many were chosen.
  */
-export function applyResolutions(decoded: DecodedText, resolutions: readonly Resolution[], file: string): DecodedText {
+export function applyResolutions(
+  decoded: DecodedText,
+  resolutions: readonly Resolution[],
+  file: string,
+): DecodedText {
   let text = '';
   let copied = 0;
   for (const { damaged, character } of resolutions) {
@@ -235,9 +317,21 @@ export function applyResolutions(decoded: DecodedText, resolutions: readonly Res
     copied = damaged.index + 1;
   }
   text += decoded.text.slice(copied);
-  const diagnostics: Diagnostic[] = decoded.diagnostics.filter((item) => item.code !== 'encoding-lost-bytes');
-  for (const { damaged, character, confidence, ranked } of resolutions) {
-    if (confidence >= MIN_CONFIDENCE) continue;
+  const unsure = resolutions.filter((resolution) => resolution.confidence < MIN_CONFIDENCE);
+  const diagnostics: Diagnostic[] = [];
+  for (const item of decoded.diagnostics) {
+    if (item.code === 'encoding-lost-bytes') continue;
+    if (item.code !== 'encoding-double-encoded') diagnostics.push(item);
+    else
+      diagnostics.push({
+        ...item,
+        message: item.message.replace(
+          /and \d+ could not be\./,
+          `and ${resolutions.length} that lost bytes were chosen by their context (${unsure.length} of them uncertain, each reported).`,
+        ),
+      });
+  }
+  for (const { damaged, character, ranked } of unsure) {
     const candidates = ranked
       .slice(0, REPORTED_CANDIDATES)
       .map((entry) => `${entry.character} ${Math.round(entry.probability * 100)}%`)
@@ -254,4 +348,14 @@ export function applyResolutions(decoded: DecodedText, resolutions: readonly Res
     );
   }
   return { ...decoded, text, damaged: [], diagnostics };
+}
+
+/** Restores every character of a decoded text that lost bytes; text without damage comes back as it was. */
+export function restoreLostBytes(
+  decoded: DecodedText,
+  model: LanguageModel,
+  file: string,
+): DecodedText {
+  if (decoded.damaged.length === 0) return decoded;
+  return applyResolutions(decoded, resolveDamaged(decoded, model), file);
 }

@@ -1,6 +1,7 @@
 import { compileContent, type CompileOptions } from '../../src/compiler/compile';
 import type { GlossarySource } from '../../src/compiler/glossary';
 import { readContentTree, type SourceFile } from '../../src/compiler/read-content';
+import { readDictionary } from '../../src/compiler/read-dictionary';
 import { readGlossary } from '../../src/compiler/read-glossary';
 import type { Bundle, Event, Talk } from '../../src/lib/schema';
 
@@ -22,11 +23,17 @@ export function glossary(text: string): GlossarySource {
   return { file: 'glossary.yaml', text };
 }
 
-/** Compiles the repository's `content/` folder with the project's glossary, as `npm run content` does. */
+/**
+ * Compiles the repository's `content/` folder with the project's glossary and jieba's dictionary,
+ * as `npm run content` does.
+ */
 export async function compileSeeds() {
   const tree = await readContentTree('content');
   const projectGlossary = await readGlossary();
-  return compile(tree.files, projectGlossary ? { glossary: projectGlossary } : {});
+  return compile(tree.files, {
+    ...(projectGlossary && { glossary: projectGlossary }),
+    dictionary: readDictionary,
+  });
 }
 
 /** The talks of one event, in agenda order. */

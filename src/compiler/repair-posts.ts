@@ -1,0 +1,46 @@
+/**
+ * The one compile step that looks across posts: a post whose double encoding lost bytes is
+ * restored with a language model of the site's other, correctly encoded posts and jieba's
+ * dictionary (see `resolve-lost-bytes`). It runs before the posts are compiled one by one, on
+ * whichever thread assembles the bundle, and hands each damaged post its restored text.
+ */
+import { decodeText, type DecodedText } from './decode-text';
+import { LanguageModel, type DictionaryWord } from './language-model';
+import type { SourceFile } from './read-content';
+import { restoreLostBytes } from './resolve-lost-bytes';
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Builds the model the resolver uses from the posts that came through intact (or whose double
+ * encoding lost nothing): each teaches the site's names, terms and phrasing.
+ */
+export function buildLanguageModel(
+  decoded: readonly DecodedText[],
+  dictionary: readonly DictionaryWord[],
+): LanguageModel {
+  const model = new LanguageModel().addDictionary(dictionary);
+  for (const post of decoded)
+    if (post.damaged.length === 0 && HAN.test(post.text)) model.addText(post.text);
+  return model;
+}
+
+/**
+ * The restored text of every post that lost bytes, by path; other posts are not in the map and
+ * decode as usual. The dictionary is loaded only when some post needs it.
+ */
+export function repairDamagedPosts(
+  files: readonly SourceFile[],
+  loadDictionary: () => readonly DictionaryWord[],
+  maxBytes: number,
+): Map<string, DecodedText> {
+  const decoded = new Map<string, DecodedText>();
+  for (const file of files)
+    if (file.bytes.length <= maxBytes) decoded.set(file.path, decodeText(file.bytes, file.path));
+  const damaged = [...decoded].filter(([, post]) => post.damaged.length > 0);
+  const repaired = new Map<string, DecodedText>();
+  if (damaged.length === 0) return repaired;
+  const model = buildLanguageModel([...decoded.values()], loadDictionary());
+  for (const [path, post] of damaged) repaired.set(path, restoreLostBytes(post, model, path));
+  return repaired;
+}
