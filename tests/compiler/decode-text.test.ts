@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import { doubleEncode, doubleEncodeLossy } from '../../scripts/double-encode';
 import { candidatesForLostBytes, decodeText } from '../../src/compiler/decode-text';
 
 const FILE = 'posts/example.md';
@@ -9,33 +10,8 @@ const CORPUS = '/work/shared/corpus/posts';
 const SEEDS = '/work/shared/seeds';
 const LOSSY_SEED = 'content/2022/sofameetup-mulan-cloud-native/index.md';
 const LOSSY_SEED_NAME = '004_5683cfa37a4ced7c.txt';
-const SOFT_HYPHEN = '\u00ad';
 
 const utf8 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf8'));
-
-type CodePage = 'windows-1252' | 'windows-1254' | 'iso-8859-1';
-
-/**
- * UTF-8 read as a single-byte code page and saved again as UTF-8. Bytes the code page leaves
- * undefined either pass through as C1 controls (as WHATWG decoders do) or are dropped together
- * with the soft hyphen (as strict converters and editors do). Built with iconv-lite because
- * Node 20's TextDecoder('windows-1252') decodes as ISO-8859-1.
- */
-function doubleEncode(
-  text: string,
-  codePage: CodePage,
-  undefinedBytes: 'keep' | 'drop' = 'keep',
-): Uint8Array {
-  const misread = [...Buffer.from(text, 'utf8')].map((byte) => {
-    const character = iconv.decode(Buffer.of(byte), codePage);
-    if (character !== '\uFFFD')
-      return undefinedBytes === 'drop' && character === SOFT_HYPHEN ? '' : character;
-    return undefinedBytes === 'keep' ? String.fromCharCode(byte) : '';
-  });
-  return utf8(misread.join(''));
-}
-
-const doubleEncodeLossy = (text: string): Uint8Array => doubleEncode(text, 'windows-1254', 'drop');
 
 const count = (text: string, character: string): number => text.split(character).length - 1;
 
