@@ -13,6 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileContentInParallel } from '../compiler/compile-in-parallel';
 import { readContentTree } from '../compiler/read-content';
+import { readDictionary } from '../compiler/read-dictionary';
 import { readGlossary } from '../compiler/read-glossary';
 import { isBundle, type Bundle, type EventFormat } from '../lib/schema';
 import { ContentIndex, type SearchFilters, type SearchResult } from '../lib/search/content-index';
@@ -101,6 +102,7 @@ async function loadBundle(bundlePath: string | undefined, contentDir: string): P
     const result = await compileContentInParallel(tree.files, {
       generatedAt: new Date().toISOString(),
       ...(glossary && { glossary }),
+      dictionary: readDictionary,
     });
     return result.bundle;
   } catch (error) {
