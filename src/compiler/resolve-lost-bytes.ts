@@ -1,10 +1,11 @@
 /**
  * Resolver for the characters a lossy double encoding damaged (see `decode-text`): each U+FFFD
  * the decoder left has a list of characters its surviving bytes may come from, and the reading
- * of its whole line that the language model likes best decides. A line is a lattice (one option
- * per intact character, the candidates at each damaged one); every way to split it into words
- * that fit the lattice is scored, and max-product forward and backward passes give each
- * candidate the score of the best reading that uses it. So neighbouring damage is resolved
+ * of its surroundings that the language model likes best decides. A stretch of a line is a
+ * lattice (one option per intact character, the candidates at each damaged one); every way to
+ * split it into dictionary words and names that fit the lattice is scored, and max-product
+ * forward and backward passes give each candidate the score of the best reading that uses it,
+ * which a context score of its two neighbours then adjusts. So neighbouring damage is resolved
  * together, the same damaged sequence in the same context always resolves the same way, and
  * each choice comes with a confidence; the unsure ones are reported with file, line, column and
  * candidates.
@@ -195,9 +196,10 @@ function rank(options: readonly string[], scores: readonly number[]): Resolution
 }
 
 /**
- * Intact characters kept on each side of the damage a window covers. Words reach at most this
- * far, and damage closer than twice this shares a window, so a window's ends hardly ever change a
- * choice; scoring windows instead of whole lines cuts the work by half on densely damaged posts.
+ * Intact characters kept on each side of the damage a window covers; damage closer than twice
+ * this shares a window. Most words are shorter, so a window's ends hardly ever change a choice,
+ * and a long line (a table row, a paragraph) with a few damaged characters is not scored whole.
+ * On densely damaged posts the windows grow into whole lines anyway.
  */
 const WINDOW_CONTEXT = 4;
 
