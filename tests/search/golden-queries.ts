@@ -201,8 +201,10 @@ const TALK = {
   sofaRegistry: '2021-sofastack-3rd-anniversary-beijing--xin-ban-sofaregistry-de-duo-ge-c9e6',
   mosnCloudNative: '2021-sofastack-3rd-anniversary-beijing--yun-yuan-sheng-wang-luo-dai-e6fd',
   // content/: SOFAMeetup & 木兰, online 2022 (the double-encoded post)
-  mulanMultiCluster: '2022-sofameetup-mulan-cloud-native--yun-sheng-duo-ji-qun-zhi-7b52',
-  mulanLayotto: '2022-sofameetup-mulan-cloud-native--zai-da-gui-mo-ji-qun-97ff',
+  mulanMultiCluster: '2022-sofameetup-mulan-cloud-native--yun-yuan-sheng-duo-ji-qun-c577',
+  mulanOpening: '2022-sofameetup-mulan-cloud-native--zhong-guo-mu-lan-she-qu-619c',
+  mulanDevOps: '2022-sofameetup-mulan-cloud-native--ru-he-jian-li-yun-yuan-edc6',
+  mulanLayotto: '2022-sofameetup-mulan-cloud-native--zai-da-gui-mo-ji-qun-4a33',
   // fixtures: Service Mesh Meetup Taipei 2019, in Traditional Chinese
   taipeiMesh: 'search-2019-service-mesh-meetup-taipei--fu-wu-wang-ge-zai-jin-bfcf',
   taipeiObservability:
@@ -251,6 +253,7 @@ const TALK = {
 
 /** Speakers of the seed posts and the fixtures. */
 const SPEAKER = {
+  xiaoJian: 'xiao-jian-fc3bbc', // 肖健, 蚂蚁集团 (seed 004, its lost bytes restored)
   aoXiaojian: 'ao-xiao-jian-a1a70c',
   wangLei: 'wang-lei-54b725', // 王磊, 时速云 (content/)
   wangLeiNamesake: 'wang-lei-32d5ed', // 王蕾, 字节跳动 (fixture)
@@ -580,8 +583,8 @@ export const GOLDEN_QUERIES: readonly GoldenQuery[] = [
   {
     query: 'xiaojian',
     class: 'pinyin-name',
-    why: 'the given name alone finds 敖小剑',
-    expect: { speakers: [SPEAKER.aoXiaojian] },
+    why: 'the given name alone finds 敖小剑, and the full name finds 肖健 (xiao jian)',
+    expect: { speakers: [SPEAKER.aoXiaojian, SPEAKER.xiaoJian] },
     exclusive: true,
   },
   {
@@ -877,20 +880,18 @@ export const GOLDEN_QUERIES: readonly GoldenQuery[] = [
     ],
   },
   {
+    // Over all years, more than ten titles say 云原生 (three of them in the restored seed 004),
+    // so the year keeps the English talk within the first ten.
     query: '云原生',
     class: 'glossary',
-    why: 'the Chinese term finds the English Cloud Native talk, after the 云原生 ones',
+    why: 'the Chinese term finds the English Cloud Native talk of 2022, after the 云原生 ones',
+    filters: { year: '2022' },
     expect: {
-      talks: [
-        TALK.mosnCloudNative,
-        TALK.channelObservability,
-        TALK.ebpfObservability,
-        TALK.infraStorage,
-      ],
+      talks: [TALK.mulanOpening, TALK.mulanDevOps, TALK.mulanMultiCluster, TALK.infraStorage],
     },
     rank: [
       directFirst(
-        [TALK.mosnCloudNative, TALK.channelObservability, TALK.ebpfObservability],
+        [TALK.mulanOpening, TALK.mulanDevOps, TALK.mulanMultiCluster],
         [TALK.infraStorage],
       ),
     ],

@@ -10,6 +10,7 @@ import { foldCharacters } from '../../src/compiler/character-folds';
 import { compileContent, type CompileResult } from '../../src/compiler/compile';
 import { parseGlossary } from '../../src/compiler/glossary';
 import { readContentTree, type SourceFile } from '../../src/compiler/read-content';
+import { readDictionary } from '../../src/compiler/read-dictionary';
 import { readGlossary } from '../../src/compiler/read-glossary';
 import type { Bundle, Event } from '../../src/lib/schema';
 import { ContentIndex } from '../../src/lib/search/content-index';
@@ -67,7 +68,11 @@ beforeAll(async () => {
   const glossary = await readGlossary();
   if (!glossary) throw new Error('src/compiler/data/glossary.yaml is missing');
   glossaryText = glossary.text;
-  compiled = compileContent(await readGoldenFiles(), { generatedAt: GENERATED_AT, glossary });
+  compiled = compileContent(await readGoldenFiles(), {
+    generatedAt: GENERATED_AT,
+    glossary,
+    dictionary: readDictionary,
+  });
   bundle = compiled.bundle;
   index = ContentIndex.build(bundle);
 });
