@@ -14,7 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { decodeText } from '../src/compiler/decode-text';
-import { DEFAULT_WEIGHTS, LanguageModel } from '../src/compiler/language-model';
+import { DEFAULT_WEIGHTS } from '../src/compiler/language-model';
+import { buildLanguageModel } from '../src/compiler/repair-posts';
 import { readDictionary } from '../src/compiler/read-dictionary';
 import {
   applyResolutions,
@@ -78,9 +79,11 @@ const changedInClean = posts.reduce(
   0,
 );
 const clean = posts.filter(({ result }) => !result.repaired && HAN.test(result.text));
-const model = new LanguageModel({ ...DEFAULT_WEIGHTS, ...JSON.parse(options.weights) });
-model.addDictionary(dictionary);
-for (const { result } of clean) model.addText(result.text);
+const model = buildLanguageModel(
+  clean.map(({ result }) => result),
+  dictionary,
+  { ...DEFAULT_WEIGHTS, ...JSON.parse(options.weights) },
+);
 const built = performance.now();
 
 let damagedTotal = 0;

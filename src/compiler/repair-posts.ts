@@ -5,7 +5,12 @@
  * whichever thread assembles the bundle, and hands each damaged post its restored text.
  */
 import { decodeText, type DecodedText } from './decode-text';
-import { LanguageModel, type DictionaryWord } from './language-model';
+import {
+  DEFAULT_WEIGHTS,
+  LanguageModel,
+  type DictionaryWord,
+  type ModelWeights,
+} from './language-model';
 import type { SourceFile } from './read-content';
 import { restoreLostBytes } from './resolve-lost-bytes';
 
@@ -18,8 +23,9 @@ const HAN = /\p{Script=Han}/u;
 export function buildLanguageModel(
   decoded: readonly DecodedText[],
   dictionary: readonly DictionaryWord[],
+  weights: ModelWeights = DEFAULT_WEIGHTS,
 ): LanguageModel {
-  const model = new LanguageModel().addDictionary(dictionary);
+  const model = new LanguageModel(weights).addDictionary(dictionary);
   for (const post of decoded)
     if (post.damaged.length === 0 && HAN.test(post.text)) model.addText(post.text);
   return model;

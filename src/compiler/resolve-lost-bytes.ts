@@ -262,29 +262,29 @@ export function resolveDamaged(
       slots.push({ options, codePoints, symbols: codePoints.map(symbolOf), damaged });
       index += codePoint > 0xffff ? 2 : 1;
     }
+    const before = symbolBefore(text, window.from);
     const after =
       window.to >= text.length || text[window.to] === '\n'
         ? LINE_BOUNDARY
         : symbolOf(text.codePointAt(window.to)!);
-    const marginals = scoreWindow(slots, model, { before: symbolBefore(text, window.from), after });
-    const best = marginals.map(
-      (scores, position) => slots[position]!.symbols[scores.indexOf(Math.max(...scores))]!,
-    );
-    const chosen = (position: number): number =>
-      position === -1
-        ? symbolBefore(text, window.from)
-        : position === -2 || position > slots.length
-          ? LINE_BOUNDARY
-          : position === slots.length
-            ? after
-            : best[position]!;
+    const marginals = scoreWindow(slots, model, { before, after });
+    // The chosen symbols, padded with the window's surroundings: slot i is at i + 2.
+    const chosen = [
+      LINE_BOUNDARY,
+      before,
+      ...marginals.map(
+        (scores, position) => slots[position]!.symbols[scores.indexOf(Math.max(...scores))]!,
+      ),
+      after,
+      LINE_BOUNDARY,
+    ];
     slots.forEach((slot, position) => {
       if (!slot.damaged) return;
       const around = [
-        chosen(position - 2),
-        chosen(position - 1),
-        chosen(position + 1),
-        chosen(position + 2),
+        chosen[position]!,
+        chosen[position + 1]!,
+        chosen[position + 3]!,
+        chosen[position + 4]!,
       ] as const;
       const scores = marginals[position]!.map(
         (score, index) => score + model.contextScore(slot.symbols[index]!, around),
