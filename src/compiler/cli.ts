@@ -1,9 +1,10 @@
 /**
- * `npm run content -- [--content DIR] [--out FILE] [--json] [--strict] [--quiet]`
+ * `npm run content -- [--content DIR] [--out FILE] [--report FILE.html] [--json] [--strict] [--quiet]`
  * `npm run content -- [--content DIR] --decode FILE`
  *
  * The I/O edge of the compiler: reads the content tree, compiles it, writes the bundle, prints a
- * report line per post and a summary. With `--decode`, prints instead the text the compiler works
+ * report line per post and a summary, and with `--report` writes the same as a page to review
+ * (see `report-html`). With `--decode`, prints instead the text the compiler works
  * on for one post: after decoding and after restoring any lost bytes (with the content folder's
  * posts as the model), its warnings on stderr. Exit codes: 0 clean or warnings only, 1 on errors
  * (or on warnings with `--strict`), 2 on bad usage.
@@ -21,12 +22,13 @@ import { restoreLostBytes } from './resolve-lost-bytes';
 import { diagnostic, formatLocation, type Diagnostic } from './diagnostics';
 import { readContentTree } from './read-content';
 import { GLOSSARY_PATH, readGlossary } from './read-glossary';
+import { renderReportHtml } from './report-html';
 
 /** Where posts are read from when neither `--content` nor `SIDECAR_CONTENT` says otherwise. */
 const DEFAULT_CONTENT = 'content';
 
 const USAGE =
-  'Usage: npm run content -- [--content DIR] [--out FILE] [--json] [--strict] [--quiet]\n' +
+  'Usage: npm run content -- [--content DIR] [--out FILE] [--report FILE.html] [--json] [--strict] [--quiet]\n' +
   '       npm run content -- [--content DIR] --decode FILE\n';
 
 /** Items of a top-level array turned into text at a time when the bundle is written. */
@@ -38,6 +40,7 @@ function parseCommandLine() {
       options: {
         content: { type: 'string', default: process.env.SIDECAR_CONTENT || DEFAULT_CONTENT },
         out: { type: 'string' },
+        report: { type: 'string' },
         decode: { type: 'string' },
         json: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
@@ -176,6 +179,13 @@ async function main(): Promise<void> {
   if (options.out) {
     await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
     await writeFile(options.out, toJsonPieces(result.bundle));
+  }
+  if (options.report) {
+    await mkdir(path.dirname(path.resolve(options.report)), { recursive: true });
+    await writeFile(
+      options.report,
+      renderReportHtml(result, { contentRoot: options.content, skipped: tree.skipped }),
+    );
   }
   if (options.json) {
     process.stdout.write(
