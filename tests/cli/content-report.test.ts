@@ -42,22 +42,30 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('npm run content -- --report FILE.html', () => {
-  it('writes one page with every post, its talks and its diagnostics, creating the folder', () => {
-    const result = run('--content', 'content', '--report', 'out/review.html');
-    // The broken post is an error, so the exit code says so; the page is written all the same.
-    expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/2 post\(s\): 2 event\(s\), 1 talk\(s\)/);
-    const page = readFileSync(path.join(work, 'out', 'review.html'), 'utf8');
-    expect(page).toMatch(/^<!doctype html>/);
-    expect(page).toContain('Service Mesh Meetup 杭州站');
-    expect(page).toContain('13:40–14:20');
-    expect(page).toMatch(/<b>敖小剑<\/b>\s*<span class="about">蚂蚁金服<\/span>/);
-    expect(page).toMatch(/<code>yaml-syntax<\/code>\s*<code class="location">broken\.md:2/);
-  }, PROCESS_TIMEOUT);
+  it(
+    'writes one page with every post, its talks and its diagnostics, creating the folder',
+    () => {
+      const result = run('--content', 'content', '--report', 'out/review.html');
+      // The broken post is an error, so the exit code says so; the page is written all the same.
+      expect(result.status).toBe(1);
+      expect(result.stdout).toMatch(/2 post\(s\): 2 event\(s\), 1 talk\(s\)/);
+      const page = readFileSync(path.join(work, 'out', 'review.html'), 'utf8');
+      expect(page).toMatch(/^<!doctype html>/);
+      expect(page).toContain('Service Mesh Meetup 杭州站');
+      expect(page).toContain('13:40–14:20');
+      expect(page).toMatch(/<b>敖小剑<\/b>\s*<span class="about">蚂蚁金服<\/span>/);
+      expect(page).toMatch(/<code>yaml-syntax<\/code>\s*<code class="location">broken\.md:2/);
+    },
+    PROCESS_TIMEOUT,
+  );
 
-  it('is refused without a file name', () => {
-    const result = run('--content', 'content', '--report');
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/--report/);
-  }, PROCESS_TIMEOUT);
+  it(
+    'is refused without a file name',
+    () => {
+      const result = run('--content', 'content', '--report');
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/--report/);
+    },
+    PROCESS_TIMEOUT,
+  );
 });
