@@ -2,6 +2,7 @@
  * Dates and times as event posts write them. Everything stays local wall time at the venue:
  * a post that says 14:00 in Beijing means 14:00 there, so nothing is converted to UTC.
  */
+import { timezoneOfCity } from './places';
 
 /** A calendar day and, when known, a wall time and UTC offset. */
 export interface DateParts {
@@ -89,30 +90,60 @@ export function parseFrontMatterDate(value: unknown): DateParts | null {
   return { date, time, offset };
 }
 
-/** A day written in prose: `2021 年 04 月 24 日`, `6月30日`, `July 10, 2021`, `10 July 2021`, `2021-07-10`. */
+/**
+ * A day written in prose: `2021 年 04 月 24 日`, `6月30日`, `July 10, 2021`, `10 July 2021`,
+ * `2021-07-10`, `2019/03/24`; or several days: `10月23日-24日`, `Mar 24-26`, `24-26 March 2019`.
+ */
 export interface FoundDate {
   date: string;
+  /** The last day of a multi-day range such as `10月23日-24日`; absent for a single day. */
+  endDate?: string;
   /** Character offset of the match in the searched text. */
   index: number;
-  /** False when the year was not written and came from the post's own date. */
+  /** False when the year was not written and came from the reference date. */
   yearWritten: boolean;
 }
 
-const CHINESE_DATE = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g;
-const ENGLISH_MONTH_FIRST =
-  /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?/gi;
-const ENGLISH_DAY_FIRST =
-  /\b(\d{1,2})(?:st|nd|rd|th)?\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+(\d{4}))?/gi;
+/** Separators between the days of a range: `23日-24日`, `24 - 26`, `23日至25日`, `March 31 to April 2`. */
+const DAY_SEPARATOR = String.raw`\s*(?:-|~|～|－|—|–|至|到|to)\s*`;
+
+/** A weekday in brackets or plain after a Chinese day: `（周六）`, `(星期日)`, `周四`. */
+const WEEKDAY = String.raw`(?:\s*[（(]\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[）)]|\s*(?:周|星期|礼拜)[一二三四五六日天])?`;
+
+/** `2019年3月24日`, `3月24日（周六）`, `10月23日-24日`, `10月23-24日`, `10月31日至11月2日`. */
+const CHINESE_DATE = new RegExp(
+  String.raw`(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})(?:\s*[日号]${WEEKDAY}|(?=${DAY_SEPARATOR}\d))` +
+    String.raw`(?:${DAY_SEPARATOR}(?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号])?`,
+  'g',
+);
+
+/** English month names, whole or abbreviated: not `Mar` in `Marketing`. */
+const MONTH_NAME = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+const ORDINAL = String.raw`(?:st|nd|rd|th)?(?!\d)`;
+
+/** `March 24, 2019`, `Mar 24-26`, `March 31 - April 2, 2019`, `November 6th`. */
+const ENGLISH_MONTH_FIRST = new RegExp(
+  String.raw`\b${MONTH_NAME}\s+(\d{1,2})${ORDINAL}(?:${DAY_SEPARATOR}(?:${MONTH_NAME}\s+)?(\d{1,2})${ORDINAL})?(?:,?\s+(\d{4})\b)?`,
+  'gi',
+);
+
+/** `10 July 2021`, `24-26 March 2019`. */
+const ENGLISH_DAY_FIRST = new RegExp(
+  String.raw`\b(\d{1,2})${ORDINAL}(?:${DAY_SEPARATOR}(\d{1,2})${ORDINAL})?\s+${MONTH_NAME}(?:,?\s+(\d{4})\b)?`,
+  'gi',
+);
+
+/** `2019-03-24`, `2019/03/24`, `2019.03.24`. */
 const NUMERIC_DATE = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/g;
 
 /**
  * Picks the year for a day written without one: the one that puts the event closest to the
- * post's date (a December post announcing a January meetup means next year).
+ * reference date (a December post announcing a January meetup means next year).
  */
 function nearestYear(month: number, day: number, reference: string | null): number | null {
   if (!reference) return null;
   const year = Number(reference.slice(0, 4));
-  const referenceTime = Date.parse(reference);
+  const referenceTime = Date.parse(reference.slice(0, 10));
   let best: number | null = null;
   let bestDistance = Infinity;
   for (const candidate of [year - 1, year, year + 1]) {
@@ -127,35 +158,110 @@ function nearestYear(month: number, day: number, reference: string | null): numb
   return best;
 }
 
-/** Every day written in `text`, in order; `postDate` supplies the year when the text omits it. */
-export function findDates(text: string, postDate: string | null): FoundDate[] {
-  const found: FoundDate[] = [];
-  /** `year` as written, or undefined when the text leaves it out. */
-  const add = (year: string | undefined, month: number, day: string | undefined, index: number) => {
-    const fullYear = year ? Number(year) : nearestYear(month, Number(day), postDate);
-    if (fullYear === null) return;
-    const date = formatDate(fullYear, month, Number(day));
-    if (date) found.push({ date, index, yearWritten: Boolean(year) });
-  };
-  const monthOf = (name: string | undefined) => MONTHS[(name ?? '').toLowerCase()] ?? 0;
+/** One day or range as a pattern matched it, numbers still as written. */
+interface WrittenDays {
+  index: number;
+  length: number;
+  year?: string;
+  month: number;
+  day: string;
+  endYear?: string;
+  endMonth?: number;
+  endDay?: string;
+}
+
+function monthNumber(name: string | undefined): number {
+  return MONTHS[(name ?? '').toLowerCase().replace(/\.$/, '').slice(0, 3)] ?? 0;
+}
+
+/** Every written day or range, from all the patterns, before years are filled in. */
+function matchWrittenDays(text: string): WrittenDays[] {
+  const found: WrittenDays[] = [];
   for (const match of text.matchAll(CHINESE_DATE))
-    add(match[1], Number(match[2]), match[3], match.index);
+    found.push({
+      index: match.index,
+      length: match[0].length,
+      year: match[1],
+      month: Number(match[2]),
+      day: match[3] ?? '',
+      endYear: match[4] ?? match[1],
+      endMonth: match[5] ? Number(match[5]) : Number(match[2]),
+      endDay: match[6],
+    });
   for (const match of text.matchAll(ENGLISH_MONTH_FIRST))
-    add(match[3], monthOf(match[1]), match[2], match.index);
+    found.push({
+      index: match.index,
+      length: match[0].length,
+      year: match[5],
+      month: monthNumber(match[1]),
+      day: match[2] ?? '',
+      endYear: match[5],
+      endMonth: match[3] ? monthNumber(match[3]) : monthNumber(match[1]),
+      endDay: match[4],
+    });
   for (const match of text.matchAll(ENGLISH_DAY_FIRST))
-    add(match[3], monthOf(match[2]), match[1], match.index);
+    found.push({
+      index: match.index,
+      length: match[0].length,
+      year: match[4],
+      month: monthNumber(match[3]),
+      day: match[1] ?? '',
+      endYear: match[4],
+      endMonth: monthNumber(match[3]),
+      endDay: match[2],
+    });
   for (const match of text.matchAll(NUMERIC_DATE))
-    add(match[1], Number(match[2]), match[3], match.index);
-  return found.sort((a, b) => a.index - b.index);
+    found.push({
+      index: match.index,
+      length: match[0].length,
+      year: match[1],
+      month: Number(match[2]),
+      day: match[3] ?? '',
+    });
+  // Patterns can read one stretch of text twice (`10 July 2021` has a `July 20` in it): the
+  // earliest and then longest reading wins.
+  found.sort((a, b) => a.index - b.index || b.length - a.length);
+  let reach = -1;
+  return found.filter((written) => {
+    if (written.index < reach) return false;
+    reach = written.index + written.length;
+    return true;
+  });
+}
+
+/**
+ * Every day written in `text`, in order. `referenceDate` ('YYYY-MM-DD…', the post's own date)
+ * supplies the year where the text leaves it out; without it such days are dropped.
+ */
+export function findDates(text: string, referenceDate: string | null): FoundDate[] {
+  const found: FoundDate[] = [];
+  for (const written of matchWrittenDays(text)) {
+    const year = written.year
+      ? Number(written.year)
+      : nearestYear(written.month, Number(written.day), referenceDate);
+    if (year === null) continue;
+    const date = formatDate(year, written.month, Number(written.day));
+    if (!date) continue;
+    const day: FoundDate = { date, index: written.index, yearWritten: Boolean(written.year) };
+    if (written.endDay !== undefined && written.endMonth) {
+      let endYear = written.endYear ? Number(written.endYear) : year;
+      // `Dec 30 - Jan 2`: the range runs into the next year.
+      if (!written.endYear && written.endMonth < written.month) endYear += 1;
+      const endDate = formatDate(endYear, written.endMonth, Number(written.endDay));
+      if (endDate && endDate !== date) day.endDate = endDate;
+    }
+    found.push(day);
+  }
+  return found;
 }
 
 /** Words before a time that put it in the afternoon or evening. */
-const AFTERNOON = /(下午|午后|晚上|晚|傍晚|pm|p\.m\.)\s*$/i;
+const AFTERNOON = /(下午|午后|晚上|晚间|晚|傍晚|pm|p\.m\.)\s*$/i;
 /** Words before a time that put it in the morning. */
-const MORNING = /(上午|早上|早|清晨|am|a\.m\.)\s*$/i;
-/** Words after a time that say the same. */
-const AFTERNOON_AFTER = /^\s*(pm|p\.m\.)/i;
-const MORNING_AFTER = /^\s*(am|a\.m\.)/i;
+const MORNING = /(上午|早上|早晨|早|清晨|am|a\.m\.)\s*$/i;
+/** Words after a time that say the same: `9 am`, `2:00pm`, `9 a.m.`. */
+const AFTERNOON_AFTER = /^\s*p\.?\s?m\b\.?/i;
+const MORNING_AFTER = /^\s*a\.?\s?m\b\.?/i;
 
 /**
  * The latest hour a meetup would start in the morning without saying so. Chinese posts write
@@ -163,14 +269,19 @@ const MORNING_AFTER = /^\s*(am|a\.m\.)/i;
  */
 const LATEST_UNMARKED_MORNING_HOUR = 7;
 
-/** A clock time: `13:30`, `19：00` (full-width colon), `7 点`, `7点半`. */
-const CLOCK = /(\d{1,2})\s*(?:[:：]\s*(\d{2})|\s*点\s*(半|\d{1,2}\s*分?)?)/g;
+/**
+ * A clock time: `13:30`, `19：00` (full-width colon), `7 点`, `7点半`, `7点15分`, and an English
+ * hour with its am or pm (`9 am`, `3pm`, `9 a.m.`); a bare number is never a time.
+ */
+const CLOCK =
+  /(?<![\d.:：])(\d{1,2})\s*(?:[:：]\s*(\d{2})(?!\d)|点\s*(半|\d{1,2}\s*分?)?|(?=[ap]\.?\s?m(?![a-z])))/gi;
 
 /**
- * Separators of a range: `-`, `~`, `－`, `—`, `–`, `至`, `到`, `to`, after the start's own
- * am/pm if it has one (`9:00am - 12:30pm`).
+ * What may stand between the two ends of a range: the start's own am/pm and zone
+ * (`9:00 am PT to ~3:00 pm`), then one of `-`, `~`, `～`, `－`, `—`, `–`, `至`, `到`, `to`, `until`.
  */
-const RANGE_SEPARATOR = /^\s*(?:[ap]\.?m\.?)?\s*(?:-|~|～|－|—|–|至|到|to)\s*$/i;
+const RANGE_SEPARATOR =
+  /^\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,4}\s*)?(?:-|~|～|－|—|–|−|至|到|to|until|till)\s*[~～]?\s*$/i;
 
 interface Clock {
   hour: number;
@@ -185,9 +296,8 @@ function readClocks(text: string): Clock[] {
     const hour = Number(match[1]);
     let minute = 0;
     if (match[2] !== undefined) minute = Number(match[2]);
-    else if (match[3] === '半') minute = 30;
+    else if (match[3]?.startsWith('半')) minute = 30;
     else if (match[3]) minute = Number.parseInt(match[3], 10);
-    // A bare number followed by 点 is only a time when the text says so; `1:30` always is.
     clocks.push({ hour, minute, index: match.index, end: match.index + match[0].length });
   }
   return clocks;
@@ -203,8 +313,9 @@ function toTwentyFourHours(
   const before = text.slice(Math.max(0, clock.index - 6), clock.index);
   const after = text.slice(clock.end, clock.end + 6);
   let marker: 'am' | 'pm' | null = null;
-  if (AFTERNOON.test(before) || AFTERNOON_AFTER.test(after)) marker = 'pm';
-  else if (MORNING.test(before) || MORNING_AFTER.test(after)) marker = 'am';
+  if (AFTERNOON_AFTER.test(after) || (!MORNING_AFTER.test(after) && AFTERNOON.test(before)))
+    marker = 'pm';
+  else if (MORNING_AFTER.test(after) || MORNING.test(before)) marker = 'am';
   const effective = marker ?? inherited;
   let hour = clock.hour;
   if (effective === 'pm' && hour < 12) hour += 12;
@@ -216,7 +327,11 @@ function toTwentyFourHours(
 
 /**
  * The first time or time range in `text`: `13:30-17:30`, `14:00 ~ 15:00`, `下午1:00`, `晚 7 点`,
- * `11:00 ~ 12:30 am`. An unmarked hour below 7 is read as afternoon.
+ * `晚 8 点 - 9 点`, `11:00 ~ 12:30 am`, `2:00pm - 3:30pm PT`. An unmarked hour below 7 is read
+ * as afternoon, and 上午/下午 before the start applies to the end too.
+ *
+ * A range that runs backwards (`14:50-13:10`) is returned as written, never repaired: the caller
+ * knows the file and line, so it reports it (see `isReversed`).
  */
 export function findTimeRange(text: string): TimeRange | null {
   const clocks = readClocks(text);
@@ -247,31 +362,170 @@ export function findTimeRange(text: string): TimeRange | null {
   return { start: startTime, end: endTime };
 }
 
-/** Zone names and abbreviations posts use, mapped to IANA zones. */
-const ZONE_WORDS: [RegExp, string][] = [
-  [
-    /\b(CST|GMT\s*\+\s*0?8(?::?00)?|UTC\s*\+\s*0?8(?::?00)?|Beijing Time|China Standard Time)\b|北京时间/i,
-    'Asia/Shanghai',
-  ],
-  [/\b(PST|PDT|Pacific Time)\b/, 'America/Los_Angeles'],
-  [/\b(EST|EDT|Eastern Time)\b/, 'America/New_York'],
-  [/\b(CET|CEST)\b/, 'Europe/Berlin'],
-  [/\b(JST)\b/, 'Asia/Tokyo'],
-  [/\bUTC\b(?!\s*[+-])|\bGMT\b(?!\s*[+-])/, 'UTC'],
-];
-
-/** The IANA zone a text names (`(CST)`, `GMT+8`, `北京时间`), or null. */
-export function findTimezone(text: string): string | null {
-  for (const [pattern, zone] of ZONE_WORDS) if (pattern.test(text)) return zone;
-  return null;
+/** True when a range ends before it starts (`14:50-13:10`): a mistake the caller reports. */
+export function isReversed(range: TimeRange): boolean {
+  return range.end !== null && minutesOf(range.end) < minutesOf(range.start);
 }
 
-/** The IANA zone for a UTC offset, for the offsets this community's posts carry. */
+/** Where a zone word in a text came from, for `findTimezone`'s choice among several. */
+interface ZoneWord {
+  pattern: RegExp;
+  zone: string;
+  /** Abbreviations such as `PT` or `CST` count only next to a time, in brackets, or in a short text. */
+  abbreviation: boolean;
+}
+
+const SHANGHAI = 'Asia/Shanghai';
+
+/** Zone names and abbreviations posts use, mapped to IANA zones. */
+const ZONE_WORDS: ZoneWord[] = [
+  {
+    pattern: /北京时间|中国标准时间|Beijing Time|China Standard Time/gi,
+    zone: SHANGHAI,
+    abbreviation: false,
+  },
+  {
+    pattern: /\bPacific (?:Standard |Daylight )?Time\b/gi,
+    zone: 'America/Los_Angeles',
+    abbreviation: false,
+  },
+  {
+    pattern: /\bEastern (?:Standard |Daylight )?Time\b/gi,
+    zone: 'America/New_York',
+    abbreviation: false,
+  },
+  {
+    pattern: /\bCentral European (?:Summer )?Time\b/gi,
+    zone: 'Europe/Berlin',
+    abbreviation: false,
+  },
+  { pattern: /\b(?:PT|PST|PDT)\b/g, zone: 'America/Los_Angeles', abbreviation: true },
+  { pattern: /\b(?:ET|EST|EDT)\b/g, zone: 'America/New_York', abbreviation: true },
+  { pattern: /\b(?:CET|CEST)\b/g, zone: 'Europe/Berlin', abbreviation: true },
+  { pattern: /\bCDT\b/g, zone: 'America/Chicago', abbreviation: true },
+  { pattern: /\bJST\b/g, zone: 'Asia/Tokyo', abbreviation: true },
+  { pattern: /\bKST\b/g, zone: 'Asia/Seoul', abbreviation: true },
+  { pattern: /\bSGT\b/g, zone: 'Asia/Singapore', abbreviation: true },
+  { pattern: /\bIST\b/g, zone: 'Asia/Kolkata', abbreviation: true },
+  { pattern: /\bAE[SD]T\b/g, zone: 'Australia/Sydney', abbreviation: true },
+  { pattern: /\b(?:UTC|GMT)\b(?!\s*[+-]\s*\d)/g, zone: 'UTC', abbreviation: true },
+];
+
+/** `CST` is China Standard Time in this community's posts, US Central Time elsewhere. */
+const CST = /\bCST\b/g;
+
+/** Words that place a CST in China even in an English post. */
+const CHINA_HINT = /China|Beijing|Shanghai|Hangzhou|Shenzhen|\p{Script=Han}/u;
+
+/** `GMT+8`, `UTC+08:00`, `UTC-7`. */
+const NAMED_OFFSET = /\b(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?(?!\d)/gi;
+/**
+ * A bare `+08:00` right after a clock time. Only east of Greenwich: a bare `-05:00` after a time
+ * is the end of a range (`09:30-12:00`), not an offset.
+ */
+const BARE_OFFSET = /(?<=\d{1,2}[:：]\d{2}(?::\d{2})?\s*[(（]?\s*)(\+)(\d{2}):(\d{2})(?!\d)/g;
+
+/** A text short enough to be a time cell, a table header or a label's value. */
+const SHORT_TEXT = 40;
+
+/** True when the abbreviation at `index` sits next to a time, in brackets, or the text is short. */
+function isAbbreviationInPlace(text: string, index: number, length: number): boolean {
+  if (text.length <= SHORT_TEXT) return true;
+  const before = text.slice(Math.max(0, index - 12), index);
+  const after = text.slice(index + length, index + length + 8);
+  return (
+    /[(（]\s*$/.test(before) ||
+    /(?:\d|[ap]\.?\s?m\.?)\s*$/i.test(before) ||
+    /^\s*[)）]?\s*\d{1,2}[:：]\d{2}/.test(after)
+  );
+}
+
+/** What the caller knows that decides between readings of a zone word. */
+export interface ZoneHint {
+  /** The post's language: `CST` in a post that is not Chinese and names no Chinese place is US Central. */
+  lang?: string;
+}
+
+/**
+ * The IANA zone a text names, the first one written: `(CST)`, `GMT+8`, `UTC+08:00`, `北京时间`,
+ * `9 am PT`, `19:00 CEST`, `14:00 +08:00`. Abbreviations must sit next to a time or in brackets
+ * (or the text be as short as a time cell), so `UTC` in a certificate dump is not a zone.
+ */
+export function findTimezone(text: string, hint: ZoneHint = {}): string | null {
+  const found: { index: number; zone: string }[] = [];
+  for (const { pattern, zone, abbreviation } of ZONE_WORDS) {
+    for (const match of text.matchAll(pattern))
+      if (!abbreviation || isAbbreviationInPlace(text, match.index, match[0].length))
+        found.push({ index: match.index, zone });
+  }
+  const cstZone =
+    !hint.lang || hint.lang.startsWith('zh') || CHINA_HINT.test(text)
+      ? SHANGHAI
+      : 'America/Chicago';
+  for (const match of text.matchAll(CST))
+    if (isAbbreviationInPlace(text, match.index, match[0].length))
+      found.push({ index: match.index, zone: cstZone });
+  for (const pattern of [NAMED_OFFSET, BARE_OFFSET]) {
+    for (const match of text.matchAll(pattern)) {
+      const zone = timezoneOfOffset(
+        `${match[1]}${(match[2] ?? '').padStart(2, '0')}:${match[3] ?? '00'}`,
+      );
+      if (zone) found.push({ index: match.index, zone });
+    }
+  }
+  found.sort((a, b) => a.index - b.index);
+  return found[0]?.zone ?? null;
+}
+
+/** Zones for the UTC offsets this community's events are held at. */
+const ZONE_OF_OFFSET: Record<string, string> = {
+  '+08:00': SHANGHAI,
+  '+09:00': 'Asia/Tokyo',
+  '+05:30': 'Asia/Kolkata',
+  '+00:00': 'UTC',
+};
+
+/**
+ * The IANA zone for a UTC offset: the zone this community meets in for the usual ones
+ * (+08:00 is Beijing), otherwise the fixed-offset `Etc/GMT-N` zone for a whole hour (IANA
+ * writes those with the sign reversed), and null for anything else.
+ */
 export function timezoneOfOffset(offset: string | null): string | null {
-  if (offset === '+08:00') return 'Asia/Shanghai';
-  if (offset === '+09:00') return 'Asia/Tokyo';
-  if (offset === '+00:00') return 'UTC';
-  return null;
+  if (!offset) return null;
+  const known = ZONE_OF_OFFSET[offset];
+  if (known) return known;
+  const match = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
+  if (!match || match[3] !== '00') return null;
+  const hours = Number(match[2]);
+  if (hours === 0 || hours > 14) return hours === 0 ? 'UTC' : null;
+  return `Etc/GMT${match[1] === '+' ? '-' : '+'}${hours}`;
+}
+
+/** True for a zone name the runtime knows (`Asia/Shanghai`, `UTC`), as `Intl` checks it. */
+export function isIanaZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return name.includes('/') || name === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a zone stated outright, as in a front-matter `timezone:` key: an IANA name
+ * (`Asia/Shanghai`), an offset (`+08:00`, `UTC+8`), an abbreviation (`CST`, `PT`), or a city
+ * (`杭州`, `Amsterdam`). Null when it is none of those, for the caller to report.
+ */
+export function parseTimezone(value: string): string | null {
+  const text = value.trim();
+  if (!text) return null;
+  if (isIanaZone(text)) return text;
+  const offset = /^(?:UTC|GMT)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$/i.exec(text);
+  if (offset)
+    return timezoneOfOffset(
+      `${offset[1]}${(offset[2] ?? '').padStart(2, '0')}:${offset[3] ?? '00'}`,
+    );
+  return timezoneOfCity(text) ?? findTimezone(text);
 }
 
 /** Minutes since midnight of an 'HH:MM' time. */

@@ -8,7 +8,10 @@ import {
   findDates,
   findTimeRange,
   findTimezone,
+  isReversed,
   parseFrontMatterDate,
+  parseTimezone,
+  timezoneOfOffset,
 } from '../../src/compiler/parse-times';
 
 describe('findTimeRange: clock times as posts write them', () => {
@@ -97,6 +100,75 @@ describe('findTimeRange: clock times as posts write them', () => {
   });
 });
 
+describe('findTimeRange: the forms livestreams and English posts use', () => {
+  it('carries 下午 over both ends of 下午 1:30-5:00', () => {
+    expect(findTimeRange('下午 1:30-5:00')).toEqual({ start: '13:30', end: '17:00' });
+  });
+
+  it('reads an evening livestream written in hours: 晚 8 点 - 9 点', () => {
+    expect(findTimeRange('时间：2020 年 7 月 22 日（周三）晚 8 点 - 9 点')).toEqual({
+      start: '20:00',
+      end: '21:00',
+    });
+  });
+
+  it('does not add twelve hours to an hour already past noon: 周四晚 19 点', () => {
+    expect(findTimeRange('活动时间：02 月 24 日，周四晚 19 点')).toEqual({
+      start: '19:00',
+      end: null,
+    });
+  });
+
+  it('reads 下午 13 点 as one in the afternoon', () => {
+    expect(findTimeRange('3 月 24 日周日下午 13 点')).toEqual({ start: '13:00', end: null });
+  });
+
+  it('reads minutes written with 分: 晚上 7 点 15 分', () => {
+    expect(findTimeRange('晚上 7 点 15 分')).toEqual({ start: '19:15', end: null });
+  });
+
+  it('reads a range written 2:00pm - 3:30pm PT, each end with its own pm', () => {
+    expect(findTimeRange('2:00pm - 3:30pm PT')).toEqual({ start: '14:00', end: '15:30' });
+  });
+
+  it('reads English hours with no minutes: 9 am, 9 a.m., 3PM', () => {
+    expect(findTimeRange('Thursday, July 29 at 9 am PT!')).toEqual({ start: '09:00', end: null });
+    expect(findTimeRange('28 at 9 a.m. PT live.')).toEqual({ start: '09:00', end: null });
+    expect(findTimeRange('starts 3PM sharp')).toEqual({ start: '15:00', end: null });
+  });
+
+  it('reads a range whose ends each carry a zone and an approximate tilde', () => {
+    expect(findTimeRange('from ~9:00 am PT to ~3:00 pm PT each day')).toEqual({
+      start: '09:00',
+      end: '15:00',
+    });
+  });
+
+  it('reads 10 am PST to 11 am as an hour-long morning slot', () => {
+    expect(findTimeRange('Tuesday, October 5th @ 10 am PST to 11 am')).toEqual({
+      start: '10:00',
+      end: '11:00',
+    });
+  });
+
+  it.each([
+    ['a full-width tilde', '14:00～15:00'],
+    ['an en dash', '14:00–15:00'],
+    ['到', '14:00到15:00'],
+    ['to', '14:00 to 15:00'],
+  ])('reads a range joined by %s', (_separator, text) => {
+    expect(findTimeRange(text)).toEqual({ start: '14:00', end: '15:00' });
+  });
+
+  it('reports a backwards slot through isReversed rather than swapping its ends', () => {
+    const range = findTimeRange('14:50-13:10 圆桌讨论');
+    expect(range).toEqual({ start: '14:50', end: '13:10' });
+    expect(isReversed(range!)).toBe(true);
+    expect(isReversed(findTimeRange('13:10-14:50')!)).toBe(false);
+    expect(isReversed({ start: '19:00', end: null })).toBe(false);
+  });
+});
+
 describe('findDates: days written in prose', () => {
   it('reads 2021 年 04 月 24 日 with spaces around every unit', () => {
     expect(findDates('活动时间：2021 年 04 月 24 日（周六）14:00-17:00', null)).toEqual([
@@ -153,6 +225,93 @@ describe('findDates: days written in prose', () => {
 
   it('ignores a day that is not in the calendar: 2月30日', () => {
     expect(findDates('2月30日', '2021-01-01')).toEqual([]);
+  });
+});
+
+describe('findDates: more ways a day is written', () => {
+  it('reads 3月24日（周六） and takes its year from the reference date', () => {
+    expect(findDates('3月24日（周六）下午', '2019-03-11T12:10:00+08:00')).toEqual([
+      { date: '2019-03-24', index: 0, yearWritten: false },
+    ]);
+  });
+
+  it('reads slashed dates: 2019/03/24', () => {
+    expect(findDates('报名截止 2019/03/24', null)[0]?.date).toBe('2019-03-24');
+  });
+
+  it('reads March 24, 2019 and the abbreviation Mar. 24', () => {
+    expect(findDates('March 24, 2019', null)[0]?.date).toBe('2019-03-24');
+    expect(findDates('on Mar. 24', '2019-03-01')[0]?.date).toBe('2019-03-24');
+  });
+
+  it('reads a two-day meetup 10月23日-24日 as a first and a last day', () => {
+    expect(findDates('2021年10月23日-24日，上海', null)).toEqual([
+      { date: '2021-10-23', endDate: '2021-10-24', index: 0, yearWritten: true },
+    ]);
+  });
+
+  it('reads 10月23-24日 and 10月31日至11月2日 as ranges', () => {
+    expect(findDates('10月23-24日', '2021-09-01')[0]).toMatchObject({
+      date: '2021-10-23',
+      endDate: '2021-10-24',
+    });
+    expect(findDates('10月31日至11月2日', '2021-09-01')[0]).toMatchObject({
+      date: '2021-10-31',
+      endDate: '2021-11-02',
+    });
+  });
+
+  it('reads the weekdays of a range in brackets: 10月23日（周六）- 24日（周日）', () => {
+    expect(findDates('10月23日（周六）- 24日（周日）', '2021-09-01')[0]).toMatchObject({
+      date: '2021-10-23',
+      endDate: '2021-10-24',
+    });
+  });
+
+  it('reads Mar 24-26 with the year from the reference date', () => {
+    expect(findDates('KubeCon, Mar 24-26', '2019-01-15')[0]).toMatchObject({
+      date: '2019-03-24',
+      endDate: '2019-03-26',
+      yearWritten: false,
+    });
+  });
+
+  it('takes the year written after a range: March 31 - April 2, 2020', () => {
+    expect(findDates('March 31 - April 2, 2020', null)[0]).toMatchObject({
+      date: '2020-03-31',
+      endDate: '2020-04-02',
+      yearWritten: true,
+    });
+  });
+
+  it('reads a day-first range: 24-26 March 2019', () => {
+    expect(findDates('24-26 March 2019', null)[0]).toMatchObject({
+      date: '2019-03-24',
+      endDate: '2019-03-26',
+    });
+  });
+
+  it('runs a December range into January of the next year', () => {
+    expect(findDates('Dec 30 - Jan 2', '2021-12-01')[0]).toMatchObject({
+      date: '2021-12-30',
+      endDate: '2022-01-02',
+    });
+  });
+
+  it('does not read July 20 out of 10 July 2021', () => {
+    expect(findDates('10 July 2021', '2021-06-01').map((found) => found.date)).toEqual([
+      '2021-07-10',
+    ]);
+  });
+
+  it('does not take a month name out of a longer word: Marketing 2', () => {
+    expect(findDates('Marketing 2 Sales', '2021-01-01')).toEqual([]);
+  });
+
+  it('does not read a time after a day as the end of a range: 10月23日 - 14:00', () => {
+    expect(findDates('10月23日 - 14:00', '2021-09-01')).toEqual([
+      { date: '2021-10-23', index: 0, yearWritten: false },
+    ]);
   });
 });
 
@@ -235,5 +394,75 @@ describe('findTimezone: the zone a post names', () => {
 
   it('finds no zone in a time that names none', () => {
     expect(findTimezone('14:00-17:00')).toBeNull();
+  });
+});
+
+describe('findTimezone: more zones, and where an abbreviation counts', () => {
+  it.each([
+    ['UTC+8', '19:00 UTC+8', 'Asia/Shanghai'],
+    ['+08:00 after a time', '2021-04-24 14:00 +08:00', 'Asia/Shanghai'],
+    ['PT', 'on Thursday, July 29 at 9 am PT!', 'America/Los_Angeles'],
+    ['PDT', '10:00 PDT', 'America/Los_Angeles'],
+    ['CEST', '19:00 CEST', 'Europe/Berlin'],
+    ['CET', '18:00 CET', 'Europe/Berlin'],
+    ['ET', '1pm ET', 'America/New_York'],
+    ['UTC-7', '16:00 UTC-7', 'Etc/GMT+7'],
+  ])('reads %s', (_zone, text, zone) => {
+    expect(findTimezone(text)).toBe(zone);
+  });
+
+  it('takes the zone written first: 12:00 UTC, 14:00 CEST', () => {
+    expect(findTimezone('2023-06-07 12:00 UTC, 14:00 CEST Flux Project Meeting')).toBe('UTC');
+  });
+
+  it('reads CST as China Standard Time in a Chinese post and next to a Chinese place', () => {
+    expect(findTimezone('13:30-17:30 (CST)', { lang: 'zh' })).toBe('Asia/Shanghai');
+    expect(findTimezone('Istio Meetup China, 13:30-17:30 (CST)', { lang: 'en' })).toBe(
+      'Asia/Shanghai',
+    );
+  });
+
+  it('reads CST as US Central Time in an English post that names no Chinese place', () => {
+    expect(findTimezone('Office hours at 10:00 (CST) in Austin', { lang: 'en' })).toBe(
+      'America/Chicago',
+    );
+  });
+
+  it('ignores an abbreviation in running text away from any time', () => {
+    const dump = `${'Certificate details follow. '.repeat(3)}Not Before: Feb 7 2024 UTC is when it starts`;
+    expect(findTimezone(dump.replace('Feb 7 2024 ', 'the first '))).toBeNull();
+  });
+
+  it('accepts an abbreviation in brackets or in a short table header', () => {
+    expect(findTimezone('Time (CST)')).toBe('Asia/Shanghai');
+    expect(findTimezone(`${'The agenda is below. '.repeat(3)}All times (PT).`)).toBe(
+      'America/Los_Angeles',
+    );
+  });
+});
+
+describe('timezoneOfOffset and parseTimezone: zones stated outright', () => {
+  it('maps +08:00 to Beijing and other whole hours to fixed-offset zones', () => {
+    expect(timezoneOfOffset('+08:00')).toBe('Asia/Shanghai');
+    expect(timezoneOfOffset('-07:00')).toBe('Etc/GMT+7');
+    expect(timezoneOfOffset('+05:45')).toBeNull();
+    expect(timezoneOfOffset(null)).toBeNull();
+  });
+
+  it.each([
+    ['an IANA name', 'Europe/Amsterdam', 'Europe/Amsterdam'],
+    ['an offset', '+08:00', 'Asia/Shanghai'],
+    ['GMT+8', 'GMT+8', 'Asia/Shanghai'],
+    ['an abbreviation', 'PT', 'America/Los_Angeles'],
+    ['a Chinese city', '杭州', 'Asia/Shanghai'],
+    ['an English city', 'Amsterdam', 'Europe/Amsterdam'],
+  ])('reads %s', (_kind, value, zone) => {
+    expect(parseTimezone(value)).toBe(zone);
+  });
+
+  it('refuses what is not a zone, so the caller can say so', () => {
+    expect(parseTimezone('Asia/Beijing')).toBeNull();
+    expect(parseTimezone('morning')).toBeNull();
+    expect(parseTimezone('')).toBeNull();
   });
 });
