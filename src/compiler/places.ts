@@ -94,3 +94,15 @@ export function latinNamesOfCity(name: string): string[] {
   const city = CITIES.find((candidate) => candidate.names.includes(name));
   return city?.names.filter((candidate) => /^[A-Za-z]/.test(candidate)) ?? [];
 }
+
+/** The table's entry for a city spelt `name` (any spelling, any case, with or without 市). */
+function cityNamed(name: string): City | undefined {
+  const lower = name.trim().replace(/市$/, '').toLowerCase();
+  return CITIES.find((city) => city.names.some((candidate) => candidate.toLowerCase() === lower));
+}
+
+/** True when `a` and `b` are spellings of one known city: 上海, 上海市, Shanghai, shanghai. */
+export function isSameCity(a: string, b: string): boolean {
+  const city = cityNamed(a);
+  return city !== undefined && city === cityNamed(b);
+}
