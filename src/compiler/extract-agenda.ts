@@ -10,6 +10,8 @@ import { findTimeRange, findTimezone } from './parse-times';
 import {
   isHanName,
   parseChineseSpeaker,
+  parseEnglishSpeaker,
+  splitOrgRole,
   splitSessionCell,
   findNicknames,
   type SpeakerMention,
@@ -27,7 +29,7 @@ export interface AgendaDraft {
   talks: TalkDraft[];
   timezone: string | null;
   /** Which reading found the talks, for the report. */
-  method: 'table' | 'sections' | 'bold-lines' | 'deck' | 'none';
+  method: 'table' | 'sections' | 'bold-lines' | 'timed-slots' | 'deck' | 'none';
 }
 
 /** Agenda slots that are not talks: sign-in, breaks, meals, photos, raffles. */
@@ -91,6 +93,41 @@ export function emptyTalk(title: string, line: number): TalkDraft {
   };
 }
 
+/** Roles that a slot names instead of a title: `主持人`, `Host`. */
+const HOST_WORD = /^(主持人?|出品人|host|moderator|MC)$/i;
+
+/** Endings of company and team names, which a four-character name test lets through: `蚂蚁金服`. */
+const ORGANISATION_WORD =
+  /(集团|金服|公司|科技|团队|银行|大学|学院|研究院|实验室|社区|基金会|技术|软件|网络|主持)$/;
+
+/**
+ * One speaker as a line after a talk writes them: `响风 蚂蚁金服 SOFALookout 开源负责人`,
+ * `张成龙（花名：刻一），蚂蚁集团技术专家`, or company first, `蚂蚁金服 SOFA 团队 碧远`.
+ */
+function parseSpeakerLine(text: string): SpeakerMention | null {
+  const words = text.trim().split(/\s+/);
+  const last = words.at(-1) ?? '';
+  // `SOFAGirl 主持人`: a host named by a nickname, the role after it.
+  if (words.length > 1 && HOST_WORD.test(last)) {
+    return { name: words.slice(0, -1).join(' '), org: null, role: last, aliases: [] };
+  }
+  const mention = parseChineseSpeaker(text);
+  if (mention && !ORGANISATION_WORD.test(mention.name)) return mention;
+  if (words.length > 1 && isHanName(last) && !ORGANISATION_WORD.test(last)) {
+    const { org, role } = splitOrgRole(words.slice(0, -1).join(' '));
+    return { name: last, org, role, aliases: [] };
+  }
+  return parseEnglishSpeaker(text);
+}
+
+/** Every speaker a text names, several joined by 、, /, & or `and`. */
+function parseSpeakerText(text: string): SpeakerMention[] {
+  return text
+    .split(/\s*[、/&]\s*|\s+and\s+/)
+    .map(parseSpeakerLine)
+    .filter((mention): mention is SpeakerMention => mention !== null);
+}
+
 /** Speakers from a table's speaker cell: `张三（蚂蚁集团）`, `Zhang San, Tetrate`, several with 、. */
 function parseSpeakerCell(cell: string): SpeakerMention[] {
   return cell
@@ -103,37 +140,99 @@ function columnIndex(header: string[], pattern: RegExp): number {
   return header.findIndex((cell) => pattern.test(cell));
 }
 
+/** A cell that is nothing but a time or time range: `19:00-20:00`, `下午 2:00`. */
+const TIME_CELL =
+  /^[^\p{L}\d]*(上午|下午|晚上?|早上?)?\s*\d{1,2}[:：.]\d{2}[^\p{Script=Han}\p{L}]*$/u;
+
+/**
+ * The time and session columns of a table whose header does not name them (the header row is
+ * often the event's title): the time column is the one whose cells are times, the session
+ * column the one with the longest text beside it.
+ */
+function guessColumns(rows: Block[]): { time: number; session: number } | null {
+  const width = Math.max(...rows.map((row) => row.cells.length));
+  const timeCounts = Array.from(
+    { length: width },
+    (_, column) => rows.filter((row) => TIME_CELL.test(row.cells[column] ?? '')).length,
+  );
+  const time = timeCounts.indexOf(Math.max(...timeCounts));
+  if ((timeCounts[time] ?? 0) < Math.ceil(rows.length / 2)) return null;
+  let session = -1;
+  let longest = 0;
+  for (let column = 0; column < width; column++) {
+    if (column === time) continue;
+    const length = rows.reduce((sum, row) => sum + (row.cells[column] ?? '').length, 0);
+    if (length > longest) [session, longest] = [column, length];
+  }
+  return session === -1 ? null : { time, session };
+}
+
+/** Consecutive rows of one table, recognised by sharing a header row. */
+function groupTables(blocks: Block[]): Block[][] {
+  const tables: Block[][] = [];
+  let previous: Block | null = null;
+  for (const block of blocks) {
+    if (block.kind !== 'table-row') {
+      previous = null;
+      continue;
+    }
+    if (previous && previous.header === block.header) tables.at(-1)?.push(block);
+    else tables.push([block]);
+    previous = block;
+  }
+  return tables;
+}
+
 /** Talks from agenda tables: a time column and a session column, maybe a speaker column. */
 function readTables(blocks: Block[]): AgendaDraft {
   const talks: TalkDraft[] = [];
   let timezone: string | null = null;
-  for (const row of blocks) {
-    if (row.kind !== 'table-row') continue;
-    const timeColumn = columnIndex(row.header, TIME_HEADER);
-    const sessionColumn = columnIndex(row.header, SESSION_HEADER);
-    if (timeColumn === -1 || sessionColumn === -1 || timeColumn === sessionColumn) continue;
-    timezone ??= findTimezone(row.header[timeColumn] ?? '');
-    const session = row.cells[sessionColumn] ?? '';
-    if (!session || isBreak(session)) continue;
-    const range = findTimeRange(row.cells[timeColumn] ?? '');
-    const speakerColumn = columnIndex(row.header, SPEAKER_HEADER);
-    let title = session;
-    let speakers: SpeakerMention[] = [];
-    if (speakerColumn !== -1 && speakerColumn !== sessionColumn) {
-      speakers = parseSpeakerCell(row.cells[speakerColumn] ?? '');
-    } else {
-      ({ title, speakers } = splitSessionCell(session));
+  for (const rows of groupTables(blocks)) {
+    const header = rows[0]?.header ?? [];
+    let timeColumn = columnIndex(header, TIME_HEADER);
+    let sessionColumn = columnIndex(header, SESSION_HEADER);
+    let speakerColumn = columnIndex(header, SPEAKER_HEADER);
+    if (timeColumn === -1 || sessionColumn === -1 || timeColumn === sessionColumn) {
+      const guessed = guessColumns(rows);
+      if (!guessed) continue;
+      ({ time: timeColumn, session: sessionColumn } = guessed);
+      speakerColumn = -1;
     }
-    talks.push({
-      ...emptyTalk(cleanTitle(title), row.line),
-      speakers,
-      start: range?.start ?? null,
-      end: range?.end ?? null,
-    });
+    timezone ??= findTimezone(header[timeColumn] ?? '');
+    for (const row of rows) {
+      const session = row.cells[sessionColumn] ?? '';
+      if (!session || isBreak(session)) continue;
+      const range = findTimeRange(row.cells[timeColumn] ?? '');
+      let title = session;
+      let speakers: SpeakerMention[] = [];
+      if (speakerColumn !== -1 && speakerColumn !== sessionColumn) {
+        speakers = parseSpeakerCell(row.cells[speakerColumn] ?? '');
+      } else {
+        ({ title, speakers } = splitTitleAndSpeakers(session));
+      }
+      talks.push({
+        ...emptyTalk(cleanTitle(title), row.line),
+        speakers,
+        start: range?.start ?? null,
+        end: range?.end ?? null,
+      });
+    }
   }
   return { talks, timezone, method: talks.length > 0 ? 'table' : 'none' };
 }
 
+/**
+ * A session text that holds the title and its speakers: `《题目》 蚂蚁金服 SOFA 团队 碧远`,
+ * `题目 —— 张三（蚂蚁集团）`, or the English `"Title" Name: Company` forms of `splitSessionCell`.
+ */
+function splitTitleAndSpeakers(text: string): { title: string; speakers: SpeakerMention[] } {
+  const booked = /^\s*《(.+?)》\s*(.*)$/.exec(text);
+  if (booked) {
+    const rest = booked[2] ?? '';
+    return { title: booked[1] ?? text, speakers: rest ? parseSpeakerText(rest) : [] };
+  }
+  return splitSessionCell(text);
+}
 /** The label a block opens with, and any text after it on the same line. */
 function readLabel(block: Block): { label: string; rest: string } | null {
   const match = /^([^：:]{1,20}?)\s*[：:]\s*(.*)$/.exec(block.text);
@@ -224,6 +323,73 @@ function readBoldLines(blocks: Block[]): AgendaDraft {
   return { talks, timezone: null, method: talks.length > 0 ? 'bold-lines' : 'none' };
 }
 
+/** A slot line: a time or range, then what happens: `19:05-20:00 轻量级监控分析系统…`. */
+const SLOT_LINE =
+  /^\s*((?:上午|下午|晚上?)?\s*\d{1,2}[:：]\d{2}(?:\s*[-~～－—–至]+\s*(?:上午|下午|晚上?)?\s*\d{1,2}[:：]\d{2})?)\s*(?:[|｜:：]\s*)?(.+)$/;
+
+/** Words that end the agenda when a heading says them: what follows is no longer a talk. */
+const AFTER_AGENDA =
+  /^(你将收获|听众收获|本期分享大纲|分享大纲|了解更多|直播回放|视频回放|嘉宾|加入|报名|如何参与|合作伙伴|主办|协办)/;
+
+/**
+ * Talks from slot lines, each a heading, bold line or list item opening with its time
+ * (`### 19:05-20:00 轻量级监控分析系统…`), followed by the speaker line and an abstract.
+ */
+function readTimedSlots(blocks: Block[]): AgendaDraft {
+  const talks: TalkDraft[] = [];
+  let talk: TalkDraft | null = null;
+  let depth = 0;
+  let abstract: string[] = [];
+  const finish = () => {
+    if (talk) talk.abstract = abstract.join('\n').trim() || null;
+    talk = null;
+    abstract = [];
+  };
+  for (const block of blocks) {
+    const slot =
+      block.kind === 'heading' || block.kind === 'list-item' || block.allStrong
+        ? SLOT_LINE.exec(block.text)
+        : null;
+    if (slot) {
+      finish();
+      const range = findTimeRange(slot[1] ?? '');
+      const text = (slot[2] ?? '').trim();
+      if (isBreak(text)) continue;
+      const { title, speakers } = splitTitleAndSpeakers(text);
+      talk = {
+        ...emptyTalk(cleanTitle(title), block.line),
+        speakers,
+        start: range?.start ?? null,
+        end: range?.end ?? null,
+      };
+      talks.push(talk);
+      depth = block.kind === 'heading' ? block.depth : 7;
+      continue;
+    }
+    if (!talk) continue;
+    const current: TalkDraft = talk;
+    if (
+      block.kind === 'break' ||
+      (block.kind === 'heading' && (block.depth <= depth || AFTER_AGENDA.test(block.text)))
+    ) {
+      finish();
+      continue;
+    }
+    const label = readLabel(block);
+    const text = label && SPEAKER_LABEL.test(label.label) ? label.rest : block.text;
+    if (current.speakers.length === 0 && abstract.length === 0) {
+      const speakers = parseSpeakerText(text);
+      if (speakers.length > 0) {
+        current.speakers = speakers;
+        continue;
+      }
+    }
+    if (!label || ABSTRACT_LABEL.test(label.label)) abstract.push(label ? label.rest : block.text);
+  }
+  finish();
+  return { talks, timezone: null, method: talks.length > 0 ? 'timed-slots' : 'none' };
+}
+
 /**
  * A slide deck saved as a post: a lone H1 such as `最终版-敖小剑-长路漫漫踏歌而行：蚂蚁金服Service+Mesh实践探索`
  * (a file name, `+` for spaces) over a run of slide images. One talk, by the name in it.
@@ -247,7 +413,7 @@ function readDeck(blocks: Block[]): AgendaDraft {
 
 /** Reads the agenda with the first reading that finds talks. */
 export function extractAgenda(blocks: Block[]): AgendaDraft {
-  for (const read of [readTables, readSections, readBoldLines, readDeck]) {
+  for (const read of [readTables, readSections, readBoldLines, readTimedSlots, readDeck]) {
     const agenda = read(blocks);
     if (agenda.talks.length > 0) return agenda;
   }

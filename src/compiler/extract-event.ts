@@ -42,6 +42,9 @@ const LINK_KINDS: [RegExp, LinkKind][] = [
 ];
 
 /** Words that say an event happens online, or in a room. */
+/** Where the Chinese communities meet: mainland China has one zone. */
+const CHINA_TIMEZONE = 'Asia/Shanghai';
+
 const ONLINE_WORDS =
   /线上|直播|live\s*stream|livestream|webinar|online (event|meetup)|virtual (event|meetup)|zoom|腾讯会议/i;
 const OFFLINE_WORDS = /线下|现场|in-person|in person|签到|venue/i;
@@ -292,12 +295,15 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
       ? readFormat(labelled.format.text)
       : inferFormat(text, venue);
 
+  const lang = detectLanguage(data, `${asString(data.title) ?? ''}\n${text}`);
   const timezone =
     asString(data.timezone) ??
     findTimezone(labelled.time?.text ?? '') ??
     timezoneOfOffset(eventDateParts?.offset ?? null) ??
     (city ? timezoneOfCity(city) : null) ??
     findTimezone(text) ??
+    // A Chinese post's bare `19:00` is China time; its front-matter `Z` is only Hugo's default.
+    (lang === 'zh' && start ? CHINA_TIMEZONE : null) ??
     (date && (start || postDateParts?.offset)
       ? timezoneOfOffset(postDateParts?.offset ?? null)
       : null);
@@ -312,7 +318,6 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
     title = ENGLISH_EVENT_NAME.exec(text)?.[1] ?? title;
   }
 
-  const lang = detectLanguage(data, `${rawTitle}\n${text}`);
   const links = readLinks(data, blocks, videos);
   const tags = [...new Set([...asStrings(data.tags), ...asStrings(data.categories)])];
   const firstParagraph =

@@ -97,7 +97,10 @@ export function parseChineseSpeaker(line: string): SpeakerMention | null {
   if (!match || !name || !isHanName(name)) return null;
   const mention: SpeakerMention = { name, org: null, role: null, aliases: [] };
   if (match[2] !== undefined) readParenthesis(match[2], mention);
-  const rest = text.slice(match[0].length).trim();
+  const rest = text
+    .slice(match[0].length)
+    .replace(/^[\s，,、：:]+/, '')
+    .trim();
   if (rest && mention.org === null && mention.role === null) {
     // The first clause after the name holds company and role; later clauses are biography.
     const clause = rest.split(/[，,。；;]/)[0] ?? '';
