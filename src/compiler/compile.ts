@@ -176,7 +176,7 @@ function compilePost(file: SourceFile, repaired?: DecodedText): Omit<PostOutcome
     talks = sessions.talks;
     diagnostics.push(...sessions.diagnostics);
   } else {
-    const agenda = extractAgenda(blocks);
+    const agenda = extractAgenda(blocks, { postDate: event.postDate });
     talks = agenda.talks;
     // A slide deck saved as a post is its one talk: its heading is a file name, not an event's.
     if (agenda.method === 'deck' && post.kind === 'none' && talks[0]) event.title = talks[0].title;

@@ -6,13 +6,14 @@
  */
 import type { Talk } from '../lib/schema';
 import type { Block } from './markdown-blocks';
-import { findTimeRange, findTimezone } from './parse-times';
+import { findDates, findTimeRange, findTimezone } from './parse-times';
 import {
   isHanName,
   parseChineseSpeaker,
   parseEnglishSpeaker,
   splitOrgRole,
   splitSessionCell,
+  splitSpeakerList,
   findNicknames,
   type SpeakerMention,
 } from './parse-speakers';
@@ -29,7 +30,7 @@ export interface AgendaDraft {
   talks: TalkDraft[];
   timezone: string | null;
   /** Which reading found the talks, for the report. */
-  method: 'table' | 'sections' | 'bold-lines' | 'timed-slots' | 'deck' | 'none';
+  method: 'table' | 'sections' | 'bold-lines' | 'timed-slots' | 'talk-lines' | 'deck' | 'none';
 }
 
 /** Agenda slots that are not talks: sign-in, breaks, meals, photos, raffles. */
@@ -390,6 +391,105 @@ function readTimedSlots(blocks: Block[]): AgendaDraft {
   return { talks, timezone: null, method: talks.length > 0 ? 'timed-slots' : 'none' };
 }
 
+/** A time opening an English agenda line: `9:45 - 10:15 `, `9:20am: `, `2:00pm – 2:30pm PT `. */
+const LEADING_CLOCK =
+  /^\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?(?:\s*[-–—~]\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?)?(?:\s*[A-Z]{2,4}\b)?\s*:?\s+/i;
+
+/** Separators between a title and its speakers on one line: ` -- `, ` — `, ` – `, ` - `. */
+const TITLE_SPEAKER_DASH = /\s+(?:--|—|–|-)\s+/;
+
+/** The shortest link text that can be a talk title rather than `here` or `slides`. */
+const MIN_TITLE_LENGTH = 12;
+
+/** A track or room naming the session line, not a speaker: `GitOpsCon:`, `Prometheus Days:`. */
+function isTrackLabel(text: string): boolean {
+  return /^[\w&+ .-]{2,30}$/.test(text) && !/,/.test(text) && splitSpeakerList(text).length === 1;
+}
+
+/** English speakers after a talk: `Tiffany Wang (Weaveworks) & Joaquin Rodriguez (Microsoft)`. */
+function parseEnglishSpeakers(text: string): SpeakerMention[] {
+  const cleaned = text
+    .replace(/^\s*(?:by|with|presented by|speakers?:)\s+/i, '')
+    .replace(/^Flux users?,?\s+/i, '')
+    .replace(/\\?"[^"]*\\?"\s*/g, '')
+    .trim();
+  // `Chris Sanders & Jonathan Innis (Microsoft)`: one company in parentheses for the whole list.
+  const shared = /^([^()]+)\(([^()]+)\)$/.exec(cleaned);
+  const parts = splitSpeakerList(cleaned);
+  const mentions = parts
+    .map((part) => parseEnglishSpeaker(part))
+    .filter((mention): mention is SpeakerMention => mention !== null);
+  if (shared && mentions.length > 1)
+    for (const mention of mentions) mention.org ??= shared[2]?.trim() ?? null;
+  return mentions;
+}
+
+/** One English agenda line read as a talk, or null. */
+function readTalkLine(block: Block, next: Block | undefined): TalkDraft | null {
+  const clock = LEADING_CLOCK.exec(block.text);
+  const range = clock ? findTimeRange(clock[0]) : null;
+  const text = clock ? block.text.slice(clock[0].length) : block.text;
+  const titleLink = block.links.find(
+    (link) => link.label.length >= MIN_TITLE_LENGTH && !/^https?:/.test(link.label),
+  );
+  let title: string;
+  let speakers: SpeakerMention[];
+  if (titleLink && text.includes(titleLink.label)) {
+    const at = text.indexOf(titleLink.label);
+    const before = text.slice(0, at).replace(/[\s:：|-]+$/, '');
+    const after = text.slice(at + titleLink.label.length).replace(/^[\s:：|,–—-]+/, '');
+    title = titleLink.label;
+    speakers = after ? parseEnglishSpeakers(after) : [];
+    if (speakers.length === 0 && before && !isTrackLabel(before))
+      speakers = parseEnglishSpeakers(before);
+    if (speakers.length === 0 && next?.kind === 'quote') speakers = parseEnglishSpeakers(next.text);
+    // A linked line with neither a time nor a speaker is a reference, not a session.
+    if (speakers.length === 0 && !range) return null;
+  } else {
+    const parts = text.split(TITLE_SPEAKER_DASH);
+    if (parts.length < 2) return null;
+    speakers = parseEnglishSpeakers(parts.at(-1) ?? '');
+    if (speakers.length === 0) return null;
+    title = parts.slice(0, -1).join(' - ');
+  }
+  if (isBreak(title)) return null;
+  return {
+    ...emptyTalk(cleanTitle(title), block.line),
+    speakers,
+    start: range?.start ?? null,
+    end: range?.end ?? null,
+  };
+}
+
+/** Fewer talk lines than this are links in prose, not an agenda. */
+const MIN_TALK_LINES = 2;
+
+/**
+ * Talks from English agenda lines: list items or timed paragraphs naming a linked title and its
+ * speakers (`- [Title](https://sched.co/…) - Name, Company`, `9:45 - 10:15 Track: [Title](…)`
+ * over a `> Name (Company)` quote, `- Title -- Name (Company)`). A day heading
+ * (`## Tuesday, October 25`) dates the lines under it.
+ */
+function readTalkLines(blocks: Block[], context: AgendaContext): AgendaDraft {
+  const talks: TalkDraft[] = [];
+  let day: string | null = null;
+  for (const [index, block] of blocks.entries()) {
+    if (block.kind === 'heading') {
+      day = findDates(block.text, context.postDate)[0]?.date ?? day;
+      continue;
+    }
+    if (
+      block.kind !== 'list-item' &&
+      !(block.kind === 'paragraph' && LEADING_CLOCK.test(block.text))
+    )
+      continue;
+    const talk = readTalkLine(block, blocks[index + 1]);
+    if (talk) talks.push({ ...talk, date: day });
+  }
+  if (talks.length < MIN_TALK_LINES) return { talks: [], timezone: null, method: 'none' };
+  return { talks, timezone: null, method: 'talk-lines' };
+}
+
 /**
  * A slide deck saved as a post: a lone H1 such as `最终版-敖小剑-长路漫漫踏歌而行：蚂蚁金服Service+Mesh实践探索`
  * (a file name, `+` for spaces) over a run of slide images. One talk, by the name in it.
@@ -411,10 +511,27 @@ function readDeck(blocks: Block[]): AgendaDraft {
   return { talks: [talk], timezone: null, method: 'deck' };
 }
 
+/** What a reading may need besides the blocks. */
+export interface AgendaContext {
+  /** YYYY-MM-DD the post was published: the year of a day written without one. */
+  postDate: string | null;
+}
+
 /** Reads the agenda with the first reading that finds talks. */
-export function extractAgenda(blocks: Block[]): AgendaDraft {
-  for (const read of [readTables, readSections, readBoldLines, readTimedSlots, readDeck]) {
-    const agenda = read(blocks);
+export function extractAgenda(
+  blocks: Block[],
+  context: AgendaContext = { postDate: null },
+): AgendaDraft {
+  const readings = [
+    readTables,
+    readSections,
+    readBoldLines,
+    readTimedSlots,
+    readTalkLines,
+    readDeck,
+  ];
+  for (const read of readings) {
+    const agenda = read(blocks, context);
     if (agenda.talks.length > 0) return agenda;
   }
   return { talks: [], timezone: null, method: 'none' };

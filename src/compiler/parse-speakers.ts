@@ -228,7 +228,7 @@ export function parseEnglishSpeaker(text: string): SpeakerMention | null {
     )
       name += ` ${third.slice(0, -1)}`;
   } else {
-    const match = /^([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})/.exec(rest);
+    const match = /^(\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2})/u.exec(rest);
     if (!match?.[1]) return null;
     name = match[1];
   }
