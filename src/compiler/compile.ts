@@ -14,6 +14,7 @@ import { toBlocks } from './markdown-blocks';
 import { findSlideLinks, matchSlides } from './match-slides';
 import { parseFrontMatter, lineOfKey } from './parse-front-matter';
 import { minutesOf } from './parse-times';
+import { readSingleTalk } from './read-single-talk';
 import { readSessions } from './read-sessions';
 import type { SourceFile } from './read-content';
 import { renderMarkdown } from './render-markdown';
@@ -181,6 +182,12 @@ function compilePost(file: SourceFile, repaired?: DecodedText): Omit<PostOutcome
     // A slide deck saved as a post is its one talk: its heading is a file name, not an event's.
     if (agenda.method === 'deck' && post.kind === 'none' && talks[0]) event.title = talks[0].title;
     if (agenda.timezone && !post.data.timezone && event.date) event.timezone = agenda.timezone;
+    // A talk's own page or write-up: the post's title is the talk's, the event the one it names.
+    const single = talks.length === 0 ? readSingleTalk(post.data, blocks, post.bodyLine) : null;
+    if (single) {
+      talks = [{ ...single.talk, start: single.talk.start ?? event.start }];
+      if (single.eventTitle) event.title = single.eventTitle;
+    }
   }
   const unmatched = matchSlides(talks, findSlideLinks(blocks));
   for (const link of unmatched) {

@@ -143,7 +143,7 @@ function columnIndex(header: string[], pattern: RegExp): number {
 
 /** A cell that is nothing but a time or time range: `19:00-20:00`, `下午 2:00`. */
 const TIME_CELL =
-  /^[^\p{L}\d]*(上午|下午|晚上?|早上?)?\s*\d{1,2}[:：.]\d{2}[^\p{Script=Han}\p{L}]*$/u;
+  /^[^\p{L}\d]*(上午|下午|晚上?|早上?)?\s*\d{1,2}[:：]\d{2}[^\p{Script=Han}\p{L}]*$/u;
 
 /**
  * The time and session columns of a table whose header does not name them (the header row is

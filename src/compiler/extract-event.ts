@@ -303,7 +303,7 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
     (city ? timezoneOfCity(city) : null) ??
     findTimezone(text) ??
     // A Chinese post's bare `19:00` is China time; its front-matter `Z` is only Hugo's default.
-    (lang === 'zh' && start ? CHINA_TIMEZONE : null) ??
+    (lang === 'zh' ? CHINA_TIMEZONE : null) ??
     (date && (start || postDateParts?.offset)
       ? timezoneOfOffset(postDateParts?.offset ?? null)
       : null);

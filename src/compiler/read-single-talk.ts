@@ -1,0 +1,104 @@
+/**
+ * Posts that are one talk rather than an agenda: a speaker's own page for a talk they gave
+ * (Hugo Academic's `publication` pages) and the write-up of a talk (`本文根据敖小剑在 QCon 上的
+ * 演讲整理`, `SOFAChannel#8 直播整理`). The post's title is then the talk's, its author the
+ * speaker, and the event is the conference or meetup the page names.
+ */
+import type { Block } from './markdown-blocks';
+import { emptyTalk, cleanTitle, type TalkDraft } from './extract-agenda';
+import { isHanName, parseEnglishSpeaker, type SpeakerMention } from './parse-speakers';
+
+/** The one talk a post is about, and the event it was given at when the post names it. */
+export interface SingleTalk {
+  talk: TalkDraft;
+  eventTitle: string | null;
+}
+
+/** Phrases that say a post is the text of a talk. */
+const WRITE_UP =
+  /本文(?:根据|整理自|是)|(?:直播|分享|演讲)(?:内容)?整理|文字整理|实录|based on (?:the|a|our) talk|talk (?:transcript|write-?up)/i;
+
+/** Where a write-up names its event: `根据敖小剑在 QCon 上海 2019 上的演讲整理`, `根据 SOFAChannel#8 直播分享整理`. */
+const EVENT_IN_WRITE_UP = [
+  /在\s*([^，。,]{3,40}?)\s*(?:大会)?\s*(?:上的?|的)?\s*(?:主题)?(?:分享|演讲)/,
+  /根据\s*([A-Za-z][^，。,\s]{2,30})\s*直播/,
+];
+
+/** The part of a write-up's title that names the event or the kind of post, not the talk. */
+const TITLE_SUFFIX = /\s*(?:[|｜]|\s-\s)\s*(.*)$/;
+const NOT_EVENT_NAME = /(直播|分享)?(整理|实录|回顾|文字稿)$/;
+
+/** Speakers from an `author` / `authors` front-matter value: `何子波、金敏`, `敖小剑&龙轼`, a list. */
+function readAuthors(value: unknown): SpeakerMention[] {
+  const names = (Array.isArray(value) ? value : [value])
+    .filter((item): item is string => typeof item === 'string')
+    .flatMap((item) => item.split(/\s*(?:[、&,，/]|\band\b|和)\s*/))
+    .map((name) => name.trim())
+    // Academic's `admin` is the site owner's profile id, not a name.
+    .filter((name) => name && name !== 'admin');
+  return names
+    .map((name): SpeakerMention | null =>
+      isHanName(name) ? { name, org: null, role: null, aliases: [] } : parseEnglishSpeaker(name),
+    )
+    .filter((mention): mention is SpeakerMention => mention !== null);
+}
+
+function asText(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
+}
+
+/** A Hugo Academic publication page for a talk: `publication_types: ["1"]`, `publication_short`. */
+function readPublicationPage(data: Record<string, unknown>, line: number): SingleTalk | null {
+  const title = asText(data.title);
+  if (!title || (data.publication === undefined && data.publication_types === undefined))
+    return null;
+  const publication = asText(data.publication);
+  // Most pages repeat the talk's title as `publication`; the venue is then the short name.
+  const eventTitle =
+    publication && cleanTitle(publication) !== cleanTitle(title)
+      ? publication
+      : asText(data.publication_short);
+  const talk = emptyTalk(cleanTitle(title), line);
+  talk.speakers = readAuthors(data.authors ?? data.author);
+  talk.abstract = asText(data.abstract);
+  return { talk, eventTitle };
+}
+
+/** The write-up of one talk: its title is the post's, less a `| SOFAChannel#8 直播整理` suffix. */
+function readWriteUp(
+  data: Record<string, unknown>,
+  blocks: Block[],
+  line: number,
+): SingleTalk | null {
+  const title = asText(data.title);
+  if (!title) return null;
+  const opening = [
+    asText(data.description) ?? '',
+    asText(data.summary) ?? '',
+    ...blocks.slice(0, 8).map((block) => block.text),
+  ];
+  const sentence = opening.find((text) => WRITE_UP.test(text));
+  if (!sentence) return null;
+  const suffix = TITLE_SUFFIX.exec(title)?.[1]?.replace(NOT_EVENT_NAME, '').trim() || null;
+  // The title's suffix names the event more reliably than a phrase picked out of prose.
+  let eventTitle = suffix;
+  for (const pattern of suffix ? [] : EVENT_IN_WRITE_UP) {
+    const named = opening.map((text) => pattern.exec(text)?.[1]).find(Boolean);
+    if (named) {
+      eventTitle = named.trim();
+      break;
+    }
+  }
+  const talk = emptyTalk(cleanTitle(title.replace(TITLE_SUFFIX, '')), line);
+  talk.speakers = readAuthors(data.author ?? data.authors);
+  return { talk, eventTitle };
+}
+
+/** The single talk a post is about, or null when it is not a talk's page or write-up. */
+export function readSingleTalk(
+  data: Record<string, unknown>,
+  blocks: Block[],
+  line: number,
+): SingleTalk | null {
+  return readPublicationPage(data, line) ?? readWriteUp(data, blocks, line);
+}
