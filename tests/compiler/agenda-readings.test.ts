@@ -1,0 +1,221 @@
+/**
+ * The ways real posts write an agenda, each compiled from a small post written in the same
+ * style as the community sites: what an attendee would read off the page must come out.
+ */
+import { describe, expect, it } from 'vitest';
+import { compile, eventFrom, post, talksOf } from './compile-helpers';
+
+function talksIn(path: string, text: string) {
+  const { bundle } = compile([post(path, text)]);
+  const event = eventFrom(bundle, path);
+  return { event, talks: talksOf(bundle, event) };
+}
+
+const brief = (talk: { title: string; start: string | null; end: string | null }) =>
+  `${talk.start}-${talk.end} ${talk.title}`;
+
+describe('slot headings', () => {
+  const text = `---
+title: "SOFAChannel#26：解读 BabaSSL"
+date: 2022-03-10T15:00:00+08:00
+---
+
+- 活动时间：03 月 17 日周四晚 19 点
+
+## 议程
+
+### 18:50-19:00  主持人开场
+
+SOFAGirl 主持人
+
+### 19:00-19:50 BabaSSL 项目的概况和最新进展
+
+张成龙（花名：刻一），蚂蚁集团技术专家，负责 BabaSSL 密码库核心研发
+
+了解 BabaSSL 项目的诞生背景。
+
+### 你将收获
+
+1.了解 BabaSSL 密码库的主要功能
+`;
+
+  it('reads each timed heading as a slot, with the speaker line under it', () => {
+    const { talks } = talksIn('channel-26.md', text);
+    expect(talks.map(brief)).toEqual([
+      '18:50-19:00 主持人开场',
+      '19:00-19:50 BabaSSL 项目的概况和最新进展',
+    ]);
+    expect(talks[0]?.speakers).toMatchObject([{ name: 'SOFAGirl', role: '主持人' }]);
+    expect(talks[1]?.speakers).toMatchObject([{ name: '张成龙', org: '蚂蚁集团' }]);
+    expect(talks[1]?.abstract).toBe('了解 BabaSSL 项目的诞生背景。');
+  });
+
+  it('ends the last talk at a heading that is not a slot, such as 你将收获', () => {
+    const { talks } = talksIn('channel-26.md', text);
+    expect(talks).toHaveLength(2);
+    expect(talks[1]?.abstract).not.toContain('密码库的主要功能');
+  });
+
+  it('reads the times of a Chinese post as China time', () => {
+    expect(talksIn('channel-26.md', text).event.timezone).toBe('Asia/Shanghai');
+  });
+});
+
+describe('a table whose header row is a title', () => {
+  it('finds the time and session columns from the cells, and the speaker after 《题目》', () => {
+    const { talks } = talksIn(
+      'channel-2.md',
+      `---
+title: "SOFAChannel#2"
+date: 2019-02-21
+---
+
+| SOFAChannel#2：SOFARPC 性能优化 时间：2019-02-21 | |
+| --- | --- |
+| 19:00-20:00 | **《SOFARPC 性能优化（上）》** 蚂蚁金服 SOFA 团队 碧远 |
+`,
+    );
+    expect(talks.map(brief)).toEqual(['19:00-20:00 SOFARPC 性能优化（上）']);
+    expect(talks[0]?.speakers).toMatchObject([{ name: '碧远', org: '蚂蚁金服 SOFA 团队' }]);
+  });
+
+  it('does not take a table of measurements for an agenda', () => {
+    const { talks } = talksIn(
+      'bench.md',
+      `---
+title: "SOFARPC 性能优化"
+date: 2019-02-25
+---
+
+| Benchmark | Score |
+| --- | --- |
+| ProxyInvokeBenchmark.invokeByAsm | 10.25 |
+| ProxyInvokeBenchmark.invokeByJdk | 12.50 |
+`,
+    );
+    expect(talks).toEqual([]);
+  });
+});
+
+describe('English talk lines', () => {
+  it('reads a linked title over a quoted speaker line, dated by the day heading above it', () => {
+    const { talks } = talksIn(
+      'kubecon.md',
+      `---
+title: Flux at KubeCon
+date: 2022-10-19
+---
+
+## Tuesday, October 25 (GitOpsCon)
+
+9:45 - 10:15 GitOpsCon: [How to Achieve (Actual) GitOps with Terraform
+and Flux](https://sched.co/1AR8M)
+
+> Priyanka Ravi (Weaveworks)
+
+## Wednesday, October 26
+
+15:25 - 16:00 [Flagger, Linkerd, And Gateway API: Oh My!](https://sched.co/1AR8P)
+
+> Jason Morgan (Linkerd) & Sanskar Jaiswal (Weaveworks)
+`,
+    );
+    expect(talks.map((talk) => `${talk.date} ${brief(talk)}`)).toEqual([
+      '2022-10-25 09:45-10:15 How to Achieve (Actual) GitOps with Terraform and Flux',
+      '2022-10-26 15:25-16:00 Flagger, Linkerd, And Gateway API: Oh My!',
+    ]);
+    expect(talks[1]?.speakers.map((speaker) => [speaker.name, speaker.org])).toEqual([
+      ['Jason Morgan', 'Linkerd'],
+      ['Sanskar Jaiswal', 'Weaveworks'],
+    ]);
+  });
+
+  it('reads "Title -- Name (Company)" list items, a shared company applying to each name', () => {
+    const { talks } = talksIn(
+      'gitops-days.md',
+      `---
+title: GitOps Days 2022
+date: 2022-06-03
+---
+
+- Keynote: GitOps' Wealth of Opportunity -- Mae Large (VMware)
+- GitOps in Microsoft Azure with Flux -- Chris Sanders & Jonathan Innis (Microsoft)
+`,
+    );
+    expect(talks.map((talk) => talk.title)).toEqual([
+      "Keynote: GitOps' Wealth of Opportunity",
+      'GitOps in Microsoft Azure with Flux',
+    ]);
+    expect(talks[1]?.speakers.map((speaker) => [speaker.name, speaker.org])).toEqual([
+      ['Chris Sanders', 'Microsoft'],
+      ['Jonathan Innis', 'Microsoft'],
+    ]);
+  });
+
+  it('leaves lists of links with neither times nor speakers alone', () => {
+    const { talks } = talksIn(
+      'update.md',
+      `---
+title: May update
+date: 2023-06-06
+---
+
+- [Flux mailing list for announcements](https://lists.cncf.io/g/cncf-flux-dev)
+- [Planning discussions on GitHub](https://github.com/fluxcd/flux2/discussions)
+`,
+    );
+    expect(talks).toEqual([]);
+  });
+});
+
+describe('a post that is one talk', () => {
+  it('reads an Academic publication page: the talk, its speaker and the event it names', () => {
+    const { event, talks } = talksIn(
+      'publication/ppmoney.md',
+      `+++
+title = "PPMoney微服务之路"
+date = "2016-08-13"
+authors = ["敖小剑"]
+publication_types = ["1"]
+publication = "又拍云 Open Talk No.24 广州"
+publication_short = "又拍云 Open Talk"
++++
+`,
+    );
+    expect(event.title).toBe('又拍云 Open Talk No.24 广州');
+    expect(talks.map((talk) => talk.title)).toEqual(['PPMoney微服务之路']);
+    expect(talks[0]?.speakers.map((speaker) => speaker.name)).toEqual(['敖小剑']);
+  });
+
+  it('reads the write-up of a talk: the title less its suffix, the authors as speakers', () => {
+    const { event, talks } = talksIn(
+      'blog/sidecar.md',
+      `---
+title: "将 Sidecar 容器带入新的阶段 | KubeCon NA 2019"
+author: "徐迪、张晓宇"
+date: 2020-01-09
+---
+
+本文根据徐迪和张晓宇在 KubeCon NA2019 大会分享整理。
+`,
+    );
+    expect(event.title).toBe('KubeCon NA 2019');
+    expect(talks.map((talk) => talk.title)).toEqual(['将 Sidecar 容器带入新的阶段']);
+    expect(talks[0]?.speakers.map((speaker) => speaker.name)).toEqual(['徐迪', '张晓宇']);
+  });
+
+  it('does not turn an ordinary article into a talk', () => {
+    const { talks } = talksIn(
+      'blog/weekly.md',
+      `---
+title: "SOFA Weekly | 本周社区动态"
+author: "SOFA 团队"
+date: 2020-12-18
+---
+
+本周 SOFARPC 发布了新版本。
+`,
+    );
+    expect(talks).toEqual([]);
+  });
+});
