@@ -9,6 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { doubleEncodeLossy } from '../../scripts/double-encode';
 
+/** Each case spawns the CLI through tsx, which takes seconds on a busy two-core machine. */
+const PROCESS_TIMEOUT = 60_000;
+
 const TSX = path.resolve('node_modules', '.bin', 'tsx');
 const CLI = path.resolve('src', 'compiler', 'cli.ts');
 
@@ -39,11 +42,11 @@ beforeAll(() => {
     path.join(work, 'content', 'clean.md'),
     '---\ntitle: 云原生社区\ndate: 2020-01-01\n---\n\n本次活动将与大家分享服务网格的实践。\n',
   );
-});
+}, PROCESS_TIMEOUT);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('npm run content -- --decode FILE', () => {
+describe('npm run content -- --decode FILE', { timeout: PROCESS_TIMEOUT }, () => {
   it('prints the post as the author wrote it, its lost bytes restored', () => {
     const result = run('--decode', 'content/damaged.md');
     expect(result.status).toBe(0);

@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle } from '../../src/lib/schema';
 import { compileSeeds } from '../compiler/compile-helpers';
 
+/** Each case spawns the CLI through tsx, which takes seconds on a busy two-core machine. */
+const PROCESS_TIMEOUT = 60_000;
+
 const TSX = path.resolve('node_modules', '.bin', 'tsx');
 const CLI = path.resolve('src', 'cli', 'search.ts');
 
@@ -40,11 +43,11 @@ beforeAll(async () => {
   bundle = (await compileSeeds()).bundle;
   bundlePath = path.join(work, 'bundle.json');
   writeFileSync(bundlePath, JSON.stringify(bundle));
-});
+}, PROCESS_TIMEOUT);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('npm run search', () => {
+describe('npm run search', { timeout: PROCESS_TIMEOUT }, () => {
   it('prints ranked results as the documented JSON', () => {
     const found = json('axj');
     expect(found.speakers).toEqual([{ id: expect.any(String), name: '敖小剑' }]);

@@ -49,7 +49,8 @@ beforeAll(async () => {
   const seeds = (await readContentTree('content')).files;
   files = [...seeds, ...synthetic, ...ORDER_SENSITIVE];
   expected = serialise(compile(files, { glossary: GLOSSARY }));
-});
+  // Compiling a few hundred posts on one thread takes seconds on a busy two-core machine.
+}, 60_000);
 
 afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
