@@ -78,12 +78,16 @@ describe('compileContentInParallel', () => {
     WORKER_TIMEOUT_MS,
   );
 
-  it('compiles on this thread when given one worker, with the same result', async () => {
-    const inProcess = await compileContentInParallel(
-      files,
-      { generatedAt: FIXED_TIME, glossary: GLOSSARY },
-      { workers: 1 },
-    );
-    expect(serialise(inProcess)).toBe(expected);
-  });
+  it(
+    'compiles on this thread when given one worker, with the same result',
+    async () => {
+      const inProcess = await compileContentInParallel(
+        files,
+        { generatedAt: FIXED_TIME, glossary: GLOSSARY },
+        { workers: 1 },
+      );
+      expect(serialise(inProcess)).toBe(expected);
+    },
+    WORKER_TIMEOUT_MS,
+  );
 });
