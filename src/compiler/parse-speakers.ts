@@ -22,7 +22,83 @@ const HAN_NAME = /^[\u4e00-\u9fff\ufffd]{2,4}$|^[\u4e00-\u9fff\ufffd]{1,4}·[\u4
 
 /** Where the job title begins in `蚂蚁集团资深技术专家`: the company is what comes before. */
 const ROLE_START =
-  /(资深|高级|首席|技术|研发|开发|中间件|工程师|架构师|CTO|CEO|COO|CIO|CPO|VP|总监|负责人|联合创始人|创始人|专家|研究员|产品经理|经理|Committer|Maintainer|核心|布道师|主任|教授|博士|讲师|成员|总经理|董事|主席|顾问|合伙人|运营)/;
+  /(资深|高级|首席|技术|研发|开发|中间件|工程师|架构师|CTO|CEO|COO|CIO|CPO|VP|总监|负责人|联合创始人|创始人|专家|研究员|产品经理|经理|Committer|Maintainer|PMC|核心|布道师|主任|教授|博士|讲师|成员|总经理|董事|主席|顾问|合伙人|运营|志愿者|爱好者|贡献者|维护者|开发者|作者|译者|主管|组长|总裁|副总裁|院长|所长|分析师|设计师|科学家|大使|MVP)/;
+
+/** The last job word of a company-first line, after which the name follows: `蚂蚁集团技术专家刘晶`. */
+const ROLE_END =
+  /(?:工程师|架构师|CTO|CEO|COO|CIO|VP|总监|负责人|创始人|专家|研究员|经理|Committer|Maintainer|布道师|主任|教授|讲师|成员|董事|主席|顾问|合伙人|志愿者|贡献者|维护者|开发者|主管|总裁|科学家|大使)\s*/g;
+
+/** Endings of company and team names that a two-to-four character name test lets through: `蚂蚁金服`. */
+const ORGANISATION_ENDING =
+  /(集团|金服|公司|科技|团队|银行|大学|学院|研究院|研究所|实验室|社区|基金会|技术|软件|网络|信息|中心|部门|事业部|委员会|协会|联盟)$/;
+
+/** Companies short enough to pass for a personal name: `刘超（网易）`. */
+const SHORT_ORGANISATIONS = new Set([
+  '网易',
+  '腾讯',
+  '阿里',
+  '百度',
+  '华为',
+  '京东',
+  '美团',
+  '滴滴',
+  '小米',
+  '携程',
+  '字节',
+  '快手',
+  '新浪',
+  '搜狐',
+  '蚂蚁',
+  '微软',
+  '谷歌',
+  '英特尔',
+  '红帽',
+  '思科',
+  '甲骨文',
+  '爱奇艺',
+  '饿了么',
+  '有赞',
+  '七牛',
+  '青云',
+  '才云',
+  '阿里云',
+  '腾讯云',
+  '华为云',
+  '百度云',
+  '京东云',
+  '金山云',
+  '时速云',
+  '灵雀云',
+  '道客',
+  '数人云',
+  '微众',
+  '平安',
+  '招行',
+  '中兴',
+  '联通',
+  '移动',
+  '电信',
+  '唯品会',
+  '好未来',
+  '贝壳',
+  '链家',
+  '知乎',
+  '微博',
+  '哔哩哔哩',
+  '陌陌',
+  '去哪儿',
+  '大众点评',
+  '拼多多',
+  '虎牙',
+  '斗鱼',
+  '顺丰',
+]);
+
+/** True for a string that names a company or team rather than a person: `蚂蚁金服`, `网易`. */
+export function isOrganisationName(text: string): boolean {
+  const name = text.trim();
+  return SHORT_ORGANISATIONS.has(name) || ORGANISATION_ENDING.test(name);
+}
 
 /** Company names inside a description: `目前在蚂蚁集团中间件团队…` names 蚂蚁集团. */
 const ORG_IN_TEXT =
@@ -62,9 +138,9 @@ export function findNicknames(text: string): string[] {
   return [...text.matchAll(NICKNAME)].map((match) => match[1] ?? '').filter(Boolean);
 }
 
-/** True for a string that can be a Chinese personal name. */
+/** True for a string that can be a Chinese personal name (and is not a company: `蚂蚁金服`). */
 export function isHanName(text: string): boolean {
-  return HAN_NAME.test(text);
+  return HAN_NAME.test(text) && !isOrganisationName(text);
 }
 
 /** Reads a parenthesis after a name: a 花名, a company, or a description holding a company. */
@@ -72,6 +148,11 @@ function readParenthesis(inner: string, mention: SpeakerMention): void {
   const nicknames = findNicknames(inner);
   if (nicknames.length > 0) {
     mention.aliases.push(...nicknames);
+    return;
+  }
+  // `肖涵（涵畅）`, `玄北（曹杰）`: a second name, 花名 or real, as the site writes it.
+  if (isHanName(inner.trim())) {
+    mention.aliases.push(inner.trim());
     return;
   }
   if (DESCRIPTION_WORDS.test(inner) || inner.length > 16) {
@@ -211,6 +292,19 @@ export function splitEnglishAffiliation(text: string): { org: string | null; rol
   };
 }
 
+/**
+ * True when brackets after `name` hold another spelling of the same person: `Ding Shaojun (Iris
+ * Ding)` shares a word with the name, where `Ashley Williams (Rust Foundation)` is a company.
+ */
+function isEnglishAlias(inner: string, name: string): boolean {
+  if (!/^[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2}$/.test(inner) || ENGLISH_ROLE.test(inner)) return false;
+  const nameWords = new Set(name.toLowerCase().split(/\s+/));
+  return inner
+    .toLowerCase()
+    .split(/\s+/)
+    .some((word) => nameWords.has(word));
+}
+
 /** Reads one English speaker: `Craig Box (Istio steering committee member)`, `Ding Shaojun (Iris Ding) (Intel …)`. */
 export function parseEnglishSpeaker(text: string): SpeakerMention | null {
   let rest = text.trim();
@@ -236,8 +330,7 @@ export function parseEnglishSpeaker(text: string): SpeakerMention | null {
   const mention: SpeakerMention = { name, org: null, role: null, aliases: [] };
   const parentheses = [...rest.matchAll(/\(([^)]*)\)/g)].map((match) => match[1] ?? '');
   for (const inner of parentheses) {
-    if (/^[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2}$/.test(inner) && !ENGLISH_ROLE.test(inner))
-      mention.aliases.push(inner);
+    if (isEnglishAlias(inner, name)) mention.aliases.push(inner);
     else Object.assign(mention, splitEnglishAffiliation(inner));
   }
   const outside = rest.replace(/\([^)]*\)/g, '').trim();
@@ -293,4 +386,215 @@ function parseSpeakerPart(text: string): SpeakerMention[] {
   return splitSpeakerList(text)
     .map((part) => parseEnglishSpeaker(part))
     .filter((mention): mention is SpeakerMention => mention !== null);
+}
+
+/** Labels that put a line's people on stage as hosts: `主持人：`, `Moderator:`. */
+const HOST_LABEL = /^(主持人|主持|出品人|联席出品人|moderators?|hosts?|MC|emcee)\s*[:：]\s*/i;
+
+/** A host word after a name: `SOFAGirl-英花 主持人`, `Sunny (Host)`. */
+const HOST_AFTER = /[\s\-—–·]*[（(]?(主持人|出品人|moderator|host)[）)]?$/i;
+
+/** Labels before speakers that say nothing about them: `讲师：`, `Speakers:`, `by`. */
+const SPEAKER_LABEL =
+  /^(?:(?:讲师|嘉宾|分享嘉宾|演讲嘉宾|特邀嘉宾|分享人|讲者|演讲者|演讲人|speakers?|presenters?|panelists?)\s*[:：]\s*|(?:presented by|by|with)\s+)/i;
+
+/** True for a role that makes someone a host, moderator or producer rather than a speaker. */
+export function isHostRole(role: string | null): boolean {
+  return (
+    role !== null && /^(主持人|主持|出品人|联席出品人|moderator|host|mc|emcee)(?![a-z])/i.test(role)
+  );
+}
+
+/** Puts a host label in front of the role a line gives: `主持人，蚂蚁集团技术专家`. */
+function withHostRole(mention: SpeakerMention, label: string): SpeakerMention {
+  const host = /^主持$/.test(label) ? '主持人' : label.replace(/s$/i, '');
+  const display = /^[a-z]/i.test(host)
+    ? host[0]!.toUpperCase() + host.slice(1).toLowerCase()
+    : host;
+  const joiner = /\p{Script=Han}/u.test(display) ? '，' : ', ';
+  return { ...mention, role: mention.role ? `${display}${joiner}${mention.role}` : display };
+}
+
+/**
+ * The text with every character inside brackets or quotes replaced by a placeholder, so
+ * separators are looked for only between people: `Scott Rigby (Weaveworks, Flux & Helm
+ * Maintainer)` is one person.
+ */
+function maskBrackets(text: string): string {
+  const closing: Record<string, string> = { '(': ')', '（': '）', '【': '】', '"': '"', '“': '”' };
+  let masked = '';
+  let expected: string | null = null;
+  for (const char of text) {
+    if (expected === null) {
+      masked += char;
+      expected = closing[char] ?? null;
+    } else if (char === expected) {
+      masked += char;
+      expected = null;
+    } else {
+      masked += '\u0000'.repeat(char.length);
+    }
+  }
+  return masked;
+}
+
+/** Splits `text` at every match of `separator` outside brackets. */
+function splitOutsideBrackets(text: string, separator: RegExp): string[] {
+  const masked = maskBrackets(text);
+  const parts: string[] = [];
+  let from = 0;
+  for (const match of masked.matchAll(separator)) {
+    parts.push(text.slice(from, match.index));
+    from = match.index + match[0].length;
+  }
+  parts.push(text.slice(from));
+  return parts.map((part) => part.trim()).filter(Boolean);
+}
+
+/** Separators that always join people: `、`, `/`, `&`, `;`. */
+const LIST_SEPARATOR = /\s*[、/／&＆;；]\s*/g;
+/** Words that join people when both sides are people: `A and B`, `张三和李四`. */
+const JOINING_WORD = /\s+(?:and|und)\s+|(?<=[\p{Script=Han}）)])\s*[和与及]\s*(?=\p{Script=Han})/gu;
+/** Commas, which join people only when every part is a person with their own brackets or a bare name. */
+const COMMA = /\s*[,，]\s*(?:and\s+)?/g;
+
+/** A part that is only a name, or a name with its company in brackets. */
+function isPersonOnly(part: string): boolean {
+  const bare = part.replace(/\s*[（(][^）)]*[）)]\s*$/, '').trim();
+  if (isHanName(bare)) return true;
+  return (
+    /^\p{Lu}[\p{L}'’.-]+(?:\s+(?:"[^"]+"\s+)?\p{Lu}[\p{L}'’.-]+){1,2}$/u.test(bare) &&
+    !ENGLISH_ROLE.test(bare) &&
+    bare !== part.trim()
+  );
+}
+
+/** Splits a panel into one text per person, only where every piece reads as a person. */
+function splitPeople(text: string): string[] {
+  let parts = splitOutsideBrackets(text, LIST_SEPARATOR);
+  parts = parts.flatMap((part) => {
+    const pieces = splitOutsideBrackets(part, JOINING_WORD);
+    return pieces.length > 1 && pieces.every((piece) => parseSpeaker(piece) !== null)
+      ? pieces
+      : [part];
+  });
+  return parts.flatMap((part) => {
+    const pieces = splitOutsideBrackets(part, COMMA);
+    return pieces.length > 1 && pieces.every(isPersonOnly) ? pieces : [part];
+  });
+}
+
+/** `Priyanka "Pinky" Ravi`: the quoted nickname is an alias, not part of the name. */
+const QUOTED_NICKNAME = /\s+["“]([^"”]+)["”]\s+/;
+
+/** Reads an English speaker, with `from`/`at` before the company and a quoted nickname. */
+function parseEnglishPerson(text: string): SpeakerMention | null {
+  const nickname = QUOTED_NICKNAME.exec(text);
+  const plain = nickname ? text.replace(QUOTED_NICKNAME, ' ') : text;
+  const from = /^(.+?)\s+(?:from|at|of)\s+(?:the\s+)?(\p{Lu}.*)$/u.exec(plain);
+  const mention = parseEnglishSpeaker(from ? `${from[1]} (${from[2]})` : plain);
+  if (!mention || ENGLISH_ROLE.test(mention.name)) return null;
+  if (nickname?.[1]) mention.aliases.push(nickname[1]);
+  return mention;
+}
+
+/**
+ * Reads a line that puts the company and role before the name: `蚂蚁金服技术总监 杨冰`,
+ * `MOSN 核心成员 朱德江（花名：人德）`, `蚂蚁集团技术专家刘晶（花名：飞廉）`. The name must be
+ * the last word, or follow the last job word directly; anything less certain is not read.
+ */
+function parseCompanyFirst(text: string): SpeakerMention | null {
+  const brackets = /(?:\s*[（(][^）)]*[）)])+\s*$/.exec(text);
+  const head = (brackets ? text.slice(0, brackets.index) : text).trim();
+  let name: string | null = null;
+  let before = '';
+  const lastSpace = head.lastIndexOf(' ');
+  const lastWord = head.slice(lastSpace + 1);
+  if (lastSpace > 0 && isHanName(lastWord)) {
+    name = lastWord;
+    before = head.slice(0, lastSpace);
+  } else {
+    const roleEnd = [...head.matchAll(ROLE_END)].at(-1);
+    const tail = roleEnd ? head.slice(roleEnd.index + roleEnd[0].length) : '';
+    if (roleEnd && isHanName(tail)) {
+      name = tail;
+      before = head.slice(0, roleEnd.index + roleEnd[0].length);
+    }
+  }
+  if (!name) return null;
+  const mention: SpeakerMention = { name, ...splitOrgRole(before), aliases: [] };
+  for (const inner of brackets?.[0].match(/[（(]([^）)]*)[）)]/g) ?? []) {
+    const content = inner.slice(1, -1);
+    mention.aliases.push(...findNicknames(content));
+    if (isHanName(content.trim())) mention.aliases.push(content.trim());
+  }
+  return mention;
+}
+
+/**
+ * Reads one person however a post writes them: `姓名（公司）`, `姓名(公司 职位)`,
+ * `姓名 公司职位`, `姓名，公司职位`, `公司 职位 姓名`, `Name, Role, Company`, `Name (Company)`,
+ * `Name, Company`, `Name from Company`, with a 花名 or second name as an alias and a host
+ * label (`主持人：`, `Moderator:`, `SOFAGirl 主持人`) put in front of the role. Null when no
+ * person can be read with confidence; a company is never made up from a job title.
+ */
+export function parseSpeaker(text: string): SpeakerMention | null {
+  let line = text
+    .replace(/^[\s>*\-•·]+|[\s*。.；;]+$/g, '')
+    .replace(SPEAKER_LABEL, '')
+    .trim();
+  let host: string | null = null;
+  const lead = HOST_LABEL.exec(line);
+  if (lead?.[1]) {
+    host = lead[1];
+    line = line.slice(lead[0].length).trim();
+  }
+  const after = HOST_AFTER.exec(line);
+  if (after?.[1] && after.index > 0) {
+    host ??= after[1];
+    const name = line.slice(0, after.index).trim();
+    // `SOFAGirl-英花 主持人`: a host may go by a handle that is no personal name.
+    if (!/[（(，,]/.test(name) && name.length <= 20 && !parseSpeakerLine(name))
+      return withHostRole({ name, org: null, role: null, aliases: [] }, host);
+    line = name;
+  }
+  const mention = parseSpeakerLine(line);
+  if (!mention) return null;
+  return host ? withHostRole(mention, host) : mention;
+}
+
+/** One person's line without labels: Chinese name first, company first, or English. */
+function parseSpeakerLine(line: string): SpeakerMention | null {
+  if (!line) return null;
+  const chinese = parseChineseSpeaker(line);
+  if (chinese) return chinese;
+  if (/\p{Script=Han}/u.test(line)) {
+    const companyFirst = parseCompanyFirst(line);
+    if (companyFirst) return companyFirst;
+  }
+  return parseEnglishPerson(line);
+}
+
+/**
+ * Every person a speaker text names: one, or a panel joined by `、`, `/`, `&`, `;`, `和`, `and`,
+ * or commas between people who each have their own brackets (`Paul Howard (Arm), William Morgan
+ * (Buoyant), and Carl Lerche (Amazon)`). A company written once after the last name of a list
+ * with no other brackets belongs to all of them: `Chris Sanders & Jonathan Innis (Microsoft)`,
+ * `张三、李四（蚂蚁集团）`.
+ */
+export function parseSpeakers(text: string): SpeakerMention[] {
+  const cleaned = text.replace(/\s+/g, ' ').trim();
+  const lead = HOST_LABEL.exec(cleaned);
+  const label = lead?.[0] ?? '';
+  const body = cleaned.slice(label.length).replace(SPEAKER_LABEL, '');
+  const parts = splitPeople(body);
+  const mentions = parts
+    .map((part) => parseSpeaker(`${label}${part}`))
+    .filter((mention): mention is SpeakerMention => mention !== null);
+  const last = parts.at(-1) ?? '';
+  const sharedOrg = mentions.at(-1)?.org;
+  const othersBare = parts.slice(0, -1).every((part) => !/[（(]/.test(part));
+  if (mentions.length > 1 && sharedOrg && othersBare && /[）)]$|\sfrom\s/.test(last))
+    for (const mention of mentions) mention.org ??= sharedOrg;
+  return mentions;
 }

@@ -6,7 +6,11 @@
 import { describe, it, expect } from 'vitest';
 import {
   countPinyinSyllables,
+  isHostRole,
+  isOrganisationName,
   parseChineseSpeaker,
+  parseSpeaker,
+  parseSpeakers,
   splitSessionCell,
 } from '../../src/compiler/parse-speakers';
 
@@ -200,5 +204,198 @@ describe('countPinyinSyllables: telling romanised Chinese names from English wor
 
   it('counts nothing in a word with non-letters', () => {
     expect(countPinyinSyllables('eBPF-1')).toBe(0);
+  });
+});
+
+/** One person as `parseSpeakers` returns them, for short expectations. */
+function person(
+  name: string,
+  org: string | null = null,
+  role: string | null = null,
+  aliases: string[] = [],
+) {
+  return { name, org, role, aliases };
+}
+
+describe('parseSpeaker: one person, however the post writes them', () => {
+  it.each([
+    ['姓名（公司）', '刘超（网易）', person('刘超', '网易')],
+    ['姓名(公司 职位)', '宋净超(Tetrate 布道师)', person('宋净超', 'Tetrate', '布道师')],
+    ['姓名 公司职位', '成旻 蚂蚁金服高级技术专家', person('成旻', '蚂蚁金服', '高级技术专家')],
+    ['公司职位 姓名', '蚂蚁金服技术总监 杨冰', person('杨冰', '蚂蚁金服', '技术总监')],
+    [
+      'a company-first line glued to the name, with a 花名',
+      '蚂蚁集团技术专家刘晶（花名：飞廉）',
+      person('刘晶', '蚂蚁集团', '技术专家', ['飞廉']),
+    ],
+    ['讲师：姓名', '讲师：侯诗军', person('侯诗军')],
+    [
+      'Name, Role, Company',
+      'Huabing Zhao, Senior Engineer, Tencent Cloud',
+      person('Huabing Zhao', 'Tencent Cloud', 'Senior Engineer'),
+    ],
+    ['Name (Company)', 'Mae Large (VMware)', person('Mae Large', 'VMware')],
+    ['Name, Company', 'Leigh Capili, VMware', person('Leigh Capili', 'VMware')],
+    ['by Name', 'by Rosemary Wang', person('Rosemary Wang')],
+  ])('reads %s', (_form, text, expected) => {
+    expect(parseSpeaker(text)).toEqual(expected);
+  });
+
+  it('keeps the 花名 written as 姓名（花名：XX） as an alias', () => {
+    expect(parseSpeaker('王连平（花名：烨川）')).toEqual(person('王连平', null, null, ['烨川']));
+  });
+
+  it('keeps a second name in brackets as an alias, whichever of the two comes first', () => {
+    expect(parseSpeaker('肖涵（涵畅）')).toEqual(person('肖涵', null, null, ['涵畅']));
+    expect(parseSpeaker('玄北（曹杰）')).toEqual(person('玄北', null, null, ['曹杰']));
+  });
+
+  it('keeps a quoted nickname out of the name: Priyanka "Pinky" Ravi', () => {
+    expect(parseSpeaker('Priyanka "Pinky" Ravi (Weaveworks)')).toEqual(
+      person('Priyanka Ravi', 'Weaveworks', null, ['Pinky']),
+    );
+  });
+
+  it('reads a company after from or at', () => {
+    expect(parseSpeaker('Shawn Smith from the Pennsylvania State University')).toEqual(
+      person('Shawn Smith', 'Pennsylvania State University'),
+    );
+  });
+
+  it('takes a company in brackets for a company, not an alias, unless it shares a word with the name', () => {
+    expect(parseSpeaker('Ashley Williams (Rust Foundation)')).toEqual(
+      person('Ashley Williams', 'Rust Foundation'),
+    );
+    expect(parseSpeaker('Ding Shaojun (Iris Ding)')?.aliases).toEqual(['Iris Ding']);
+  });
+
+  it('does not take a company for a name: 蚂蚁金服 SOFA 团队 碧远 is 碧远', () => {
+    expect(parseSpeaker('蚂蚁金服 SOFA 团队 碧远')).toEqual(person('碧远', '蚂蚁金服 SOFA 团队'));
+    expect(parseChineseSpeaker('蚂蚁金服 技术专家')).toBeNull();
+  });
+
+  it('never makes up a company from a job title', () => {
+    expect(parseSpeaker('卫恒 开源负责人')).toEqual(person('卫恒', null, '开源负责人'));
+    expect(parseSpeaker('Oliver Gould, Maintainer')).toEqual(
+      person('Oliver Gould', null, 'Maintainer'),
+    );
+    expect(parseSpeaker('王磊，资深技术专家')).toEqual(person('王磊', null, '资深技术专家'));
+  });
+
+  it('reads nobody in a job title, a company or a sentence alone', () => {
+    expect(parseSpeaker('资深技术专家')).toBeNull();
+    expect(parseSpeaker('Senior Engineer')).toBeNull();
+    expect(parseSpeaker('蚂蚁金服')).toBeNull();
+    expect(parseSpeaker('本次分享将用40分钟时间带你一起庖丁解牛')).toBeNull();
+  });
+});
+
+describe('parseSpeaker: hosts, moderators and producers', () => {
+  it.each([
+    ['主持人：宋净超', person('宋净超', null, '主持人')],
+    ['出品人：敖小剑（蚂蚁集团）', person('敖小剑', '蚂蚁集团', '出品人')],
+    ['Moderator: Craig Box (Google)', person('Craig Box', 'Google', 'Moderator')],
+    ['Host: Sunny', person('Sunny', null, 'Host')],
+    ['SOFAGirl-英花 主持人', person('SOFAGirl-英花', null, '主持人')],
+  ])('marks %s as hosting in the role', (text, expected) => {
+    expect(parseSpeaker(text)).toEqual(expected);
+    expect(isHostRole(parseSpeaker(text)?.role ?? null)).toBe(true);
+  });
+
+  it('keeps the job title after the host label', () => {
+    expect(parseSpeaker('主持人：王连平，蚂蚁集团高级工程师')).toEqual(
+      person('王连平', '蚂蚁集团', '主持人，高级工程师'),
+    );
+  });
+
+  it('does not take a speaker for a host', () => {
+    expect(isHostRole(parseSpeaker('敖小剑（蚂蚁金服）')?.role ?? null)).toBe(false);
+    expect(isHostRole('技术专家')).toBe(false);
+  });
+});
+
+describe('parseSpeakers: panels and lists', () => {
+  it.each([
+    ['、', '宋净超、赵化冰'],
+    ['/', '宋净超 / 赵化冰'],
+    ['，', '宋净超，赵化冰'],
+    ['和', '宋净超和赵化冰'],
+  ])('splits two names joined by %s', (_separator, text) => {
+    expect(parseSpeakers(text).map((mention) => mention.name)).toEqual(['宋净超', '赵化冰']);
+  });
+
+  it('splits English names joined by & and by and, after by', () => {
+    expect(parseSpeakers('by Priyanka Ravi & Daniel Holbach.').map((m) => m.name)).toEqual([
+      'Priyanka Ravi',
+      'Daniel Holbach',
+    ]);
+    expect(parseSpeakers('by William Morgan and Oliver Gould').map((m) => m.name)).toEqual([
+      'William Morgan',
+      'Oliver Gould',
+    ]);
+  });
+
+  it('reads a panel listed with commas, each with their company, and an Oxford and', () => {
+    const panel =
+      'Paul Howard (Arm), William Morgan (Buoyant), Ashley Williams (Rust Foundation), and Carl Lerche (Amazon)';
+    expect(parseSpeakers(panel)).toEqual([
+      person('Paul Howard', 'Arm'),
+      person('William Morgan', 'Buoyant'),
+      person('Ashley Williams', 'Rust Foundation'),
+      person('Carl Lerche', 'Amazon'),
+    ]);
+  });
+
+  it('gives a company written once after the last name to every name before it', () => {
+    expect(parseSpeakers('Chris Sanders & Jonathan Innis (Microsoft)')).toEqual([
+      person('Chris Sanders', 'Microsoft'),
+      person('Jonathan Innis', 'Microsoft'),
+    ]);
+    expect(parseSpeakers('张三丰、李四光（蚂蚁集团）')).toEqual([
+      person('张三丰', '蚂蚁集团'),
+      person('李四光', '蚂蚁集团'),
+    ]);
+  });
+
+  it('keeps each company when every name has its own', () => {
+    expect(parseSpeakers('Tiffany Wang (Weaveworks) & Joaquin Rodriguez (Microsoft)')).toEqual([
+      person('Tiffany Wang', 'Weaveworks'),
+      person('Joaquin Rodriguez', 'Microsoft'),
+    ]);
+  });
+
+  it('does not split inside brackets: Scott Rigby (Weaveworks, Flux & Helm Maintainer)', () => {
+    expect(parseSpeakers('Scott Rigby (Weaveworks, Flux & Helm Maintainer)')).toEqual([
+      person('Scott Rigby', 'Weaveworks', 'Flux & Helm Maintainer'),
+    ]);
+  });
+
+  it('does not split one person at the commas of Name, Role, Company', () => {
+    expect(parseSpeakers('Huabing Zhao, Senior Engineer, Tencent Cloud')).toHaveLength(1);
+    expect(parseSpeakers('黄挺，蚂蚁集团资深技术专家')).toEqual([
+      person('黄挺', '蚂蚁集团', '资深技术专家'),
+    ]);
+  });
+
+  it('marks every host of a shared host label', () => {
+    expect(parseSpeakers('主持人：宋净超、罗广明')).toEqual([
+      person('宋净超', null, '主持人'),
+      person('罗广明', null, '主持人'),
+    ]);
+  });
+
+  it('finds nobody in an empty cell or a cell of job titles', () => {
+    expect(parseSpeakers('')).toEqual([]);
+    expect(parseSpeakers('资深技术专家')).toEqual([]);
+  });
+});
+
+describe('isOrganisationName', () => {
+  it('tells companies that look like names from people', () => {
+    expect(isOrganisationName('蚂蚁金服')).toBe(true);
+    expect(isOrganisationName('网易')).toBe(true);
+    expect(isOrganisationName('时速云')).toBe(true);
+    expect(isOrganisationName('王云')).toBe(false);
+    expect(isOrganisationName('敖小剑')).toBe(false);
   });
 });
