@@ -123,6 +123,49 @@ export interface Messages {
     generic: string;
     backHome: string;
   };
+  /** Calendar files (.ics), sharing, QR codes, map links and shared agendas. */
+  share: ShareMessages;
+}
+
+/** The words of the calendar, share, QR code, map and agenda-import controls. */
+export interface ShareMessages {
+  calendar: {
+    talk: string;
+    event: string;
+    starred: string;
+    /** Shown instead of the button when nothing has a date to put in a calendar. */
+    noDate: string;
+    /** How many starred talks the file leaves out for having no date. */
+    skipped: (count: number) => string;
+    speakers: string;
+    eventLabel: string;
+    timeNotAnnounced: string;
+  };
+  share: string;
+  shareLabel: (title: string) => string;
+  copyLink: string;
+  copyLinkLabel: (title: string) => string;
+  copied: string;
+  /** When the browser would not copy: the link is shown, selected, to copy by hand. */
+  copyFailed: string;
+  linkLabel: string;
+  showQr: string;
+  qrLabel: (what: string) => string;
+  qrTooLong: string;
+  myAgenda: string;
+  shareAgenda: string;
+  maps: { label: (venue: string) => string; amap: string; baidu: string; osm: string };
+  agendaImport: {
+    heading: (count: number) => string;
+    intro: string;
+    alreadyStarred: string;
+    unknown: (count: number) => string;
+    damaged: string;
+    import: string;
+    dismiss: string;
+    imported: (count: number) => string;
+    loading: string;
+  };
 }
 
 const en: Messages = {
@@ -263,6 +306,55 @@ const en: Messages = {
     generic: 'Something went wrong',
     backHome: 'Back to all events',
   },
+  share: {
+    calendar: {
+      talk: 'Add to calendar (.ics)',
+      event: 'Add the event to calendar (.ics)',
+      starred: 'Download starred talks (.ics)',
+      noDate: 'No date is known yet, so this cannot be added to a calendar.',
+      skipped: (count) =>
+        count === 1
+          ? '1 starred talk has no date and is not in the calendar file.'
+          : `${count} starred talks have no date and are not in the calendar file.`,
+      speakers: 'Speakers',
+      eventLabel: 'Event',
+      timeNotAnnounced: 'Time not announced; the event runs',
+    },
+    share: 'Share',
+    shareLabel: (title) => `Share: ${title}`,
+    copyLink: 'Copy link',
+    copyLinkLabel: (title) => `Copy link: ${title}`,
+    copied: 'Link copied',
+    copyFailed: 'Could not copy: select the link and copy it.',
+    linkLabel: 'Link',
+    showQr: 'QR code',
+    qrLabel: (what) => `QR code of the link to ${what}`,
+    qrTooLong: 'Too much to fit in a QR code: share the link instead.',
+    myAgenda: 'My agenda',
+    shareAgenda: 'Share my agenda',
+    maps: {
+      label: (venue) => `Find ${venue} on a map`,
+      amap: 'Amap (高德)',
+      baidu: 'Baidu Maps',
+      osm: 'OpenStreetMap',
+    },
+    agendaImport: {
+      heading: (count) =>
+        count === 1 ? 'A shared agenda: 1 talk' : `A shared agenda: ${count} talks`,
+      intro: 'Someone shared these talks. Import adds them to your stars; your own stars stay.',
+      alreadyStarred: 'already starred',
+      unknown: (count) =>
+        count === 1
+          ? '1 talk in the link is not in this agenda (it may have been removed or renamed).'
+          : `${count} talks in the link are not in this agenda (they may have been removed or renamed).`,
+      damaged: 'This agenda link is damaged (cut short?): nothing can be imported from it.',
+      import: 'Import',
+      dismiss: 'Dismiss',
+      imported: (count) =>
+        count === 1 ? '1 talk added to your stars.' : `${count} talks added to your stars.`,
+      loading: 'Reading the shared agenda…',
+    },
+  },
 };
 
 const zh: Messages = {
@@ -397,6 +489,47 @@ const zh: Messages = {
     unavailableDetail: '无法加载议程。如果当前离线，请联网一次以下载。',
     generic: '出错了',
     backHome: '返回全部活动',
+  },
+  share: {
+    calendar: {
+      talk: '加入日历（.ics）',
+      event: '把活动加入日历（.ics）',
+      starred: '下载收藏的议题（.ics）',
+      noDate: '日期尚未确定，暂时无法加入日历。',
+      skipped: (count) => `有 ${count} 个收藏的议题没有日期，未包含在日历文件中。`,
+      speakers: '讲者',
+      eventLabel: '活动',
+      timeNotAnnounced: '具体时间未公布；活动时间',
+    },
+    share: '分享',
+    shareLabel: (title) => `分享：${title}`,
+    copyLink: '复制链接',
+    copyLinkLabel: (title) => `复制链接：${title}`,
+    copied: '链接已复制',
+    copyFailed: '无法自动复制：请选中链接后手动复制。',
+    linkLabel: '链接',
+    showQr: '二维码',
+    qrLabel: (what) => `${what}链接的二维码`,
+    qrTooLong: '内容太多，无法生成二维码：请改为分享链接。',
+    myAgenda: '我的日程',
+    shareAgenda: '分享我的日程',
+    maps: {
+      label: (venue) => `在地图上查找${venue}`,
+      amap: '高德地图',
+      baidu: '百度地图',
+      osm: 'OpenStreetMap',
+    },
+    agendaImport: {
+      heading: (count) => `分享的日程：${count} 个议题`,
+      intro: '有人分享了这些议题。“导入”会把它们加入你的收藏，你原有的收藏不变。',
+      alreadyStarred: '已收藏',
+      unknown: (count) => `链接中有 ${count} 个议题不在当前议程中（可能已被删除或改名）。`,
+      damaged: '这个日程链接已损坏（可能被截断），无法导入。',
+      import: '导入',
+      dismiss: '忽略',
+      imported: (count) => `已把 ${count} 个议题加入收藏。`,
+      loading: '正在读取分享的日程…',
+    },
   },
 };
 
