@@ -66,14 +66,22 @@ function html(strings: TemplateStringsArray, ...values: Fragment[]): Markup {
   return new Markup(text);
 }
 
-/** Schemes a link on the page may use; anything else (javascript:, data:) is shown as text. */
+/** Schemes a link on the page may use; any other scheme (javascript:, data:) is shown as text. */
 const LINKABLE = /^(https?:|mailto:)/i;
 
-/** A link to `url` when its scheme is safe to follow, else the URL as plain text. */
+/** A URL that names a scheme, as opposed to a path relative to the site. */
+const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i;
+
+/**
+ * A link to `url` when its scheme is safe to follow. A path relative to the site is shown as it
+ * is (the page is not on the site, so it would lead nowhere); any other scheme is struck out.
+ */
 function link(url: string, label: Fragment = url): Markup {
-  return LINKABLE.test(url.trim())
-    ? html`<a href="${url.trim()}" rel="noreferrer noopener">${label}</a>`
-    : html`<span class="unsafe" title="not linked: unsafe scheme">${url}</span>`;
+  const trimmed = url.trim();
+  if (LINKABLE.test(trimmed))
+    return html`<a href="${trimmed}" rel="noreferrer noopener">${label}</a>`;
+  if (!HAS_SCHEME.test(trimmed)) return html`<code title="relative to the site">${url}</code>`;
+  return html`<span class="unsafe" title="not linked: unsafe scheme">${url}</span>`;
 }
 
 /** A value the compiler did not find, shown so that the gap is seen, not mistaken for layout. */
@@ -186,6 +194,8 @@ function renderEvent(event: Event): Markup {
     <dd>${event.title}</dd>
     <dt>dates</dt>
     <dd>${formatDates(event.date, event.endDate)}</dd>
+    <dt>posted</dt>
+    <dd>${orNone(event.postDate)} <span class="about">(${event.lang})</span></dd>
     <dt>time</dt>
     <dd>${formatTimes(event.start, event.end, event.timezone)}</dd>
     <dt>city</dt>

@@ -49,6 +49,8 @@ const HOSTILE = post(
     '    speakers:',
     '      - name: "Mallory \\"><b>"',
     '    slidesUrl: "javascript:alert(3)"',
+    '  - title: Relative slides',
+    '    slidesUrl: /slides/relative.pdf',
     '---',
     '',
   ].join('\n'),
@@ -79,10 +81,11 @@ describe('the review page', () => {
   const result = compile([MEETUP, HOSTILE, NO_AGENDA, EMPTY]);
   const page = renderReportHtml(result, { contentRoot: 'site/content', skipped: ['logo.png'] });
 
-  it('shows an event with its dates, times, zone, place and format', () => {
+  it('shows an event with its dates, post date, times, zone, place and format', () => {
     const section = sectionOf(page, 'events/chengdu/index.md');
     expect(section).toContain('<dd>Cloud Native Meetup 成都站</dd>');
     expect(section).toContain('<dd>2023-03-18</dd>');
+    expect(section).toMatch(/<dt>posted<\/dt>\s*<dd>2023-03-01 /);
     expect(section).toContain('14:00–17:30 Asia/Shanghai');
     expect(section).toContain('<dd>成都</dd>');
     expect(section).toContain('<dd>天府软件园 C 区</dd>');
@@ -113,9 +116,11 @@ describe('the review page', () => {
     expect(page).toContain('<b>Mallory &quot;&gt;&lt;b&gt;</b>');
   });
 
-  it('does not link a URL whose scheme would run code', () => {
+  it('does not link a URL whose scheme would run code, nor a path relative to the site', () => {
     expect(page).not.toMatch(/href="javascript:/i);
-    expect(sectionOf(page, 'events/hostile.md')).toContain('javascript:alert(3)');
+    const section = sectionOf(page, 'events/hostile.md');
+    expect(section).toMatch(/<span class="unsafe"[^>]*>javascript:alert\(3\)<\/span>/);
+    expect(section).toMatch(/<code title="relative to the site">\/slides\/relative\.pdf<\/code>/);
   });
 
   it('allows no script and no request, should anything slip through', () => {
@@ -138,7 +143,7 @@ describe('the review page', () => {
   it('sums up posts, events, talks, speakers, errors, warnings and posts with no talks', () => {
     expect(summaryCount(page, 'posts')).toBe(4);
     expect(summaryCount(page, 'events')).toBe(3);
-    expect(summaryCount(page, 'talks')).toBe(3);
+    expect(summaryCount(page, 'talks')).toBe(4);
     expect(summaryCount(page, 'speakers')).toBe(4);
     expect(summaryCount(page, 'errors')).toBe(1);
     expect(summaryCount(page, 'warnings')).toBe(
