@@ -526,8 +526,10 @@ export function extractAgenda(
     readTables,
     readSections,
     readBoldLines,
-    readTimedSlots,
+    // English lines may open with a time too (`9:20am: Name, Company: [Title](…)`): they are
+    // read as talk lines first, so the am/pm and the linked title are understood.
     readTalkLines,
+    readTimedSlots,
     readDeck,
   ];
   for (const read of readings) {
