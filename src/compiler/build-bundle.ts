@@ -23,6 +23,8 @@ export interface PostDraft {
   requestedId: string | null;
   /** Hugo's `slug:`, which renames the page within its folder, else null. */
   slug: string | null;
+  /** True when the front matter gives no date: the page may be a part of its folder's event. */
+  partOfEvent?: boolean;
 }
 
 /** The event id a source path gives: `2018/servicemesher-meetup-hangzhou/index.md` → `2018-servicemesher-meetup-hangzhou`. */

@@ -15,6 +15,7 @@ import { findSlideLinks, matchSlides } from './match-slides';
 import { parseFrontMatter, lineOfKey } from './parse-front-matter';
 import { minutesOf } from './parse-times';
 import { readSingleTalk } from './read-single-talk';
+import { mergeSectionPages, pagePart, sessionFromPage, sessionsFromHeadings } from './merge-pages';
 import { readSessions } from './read-sessions';
 import type { SourceFile } from './read-content';
 import { renderMarkdown } from './render-markdown';
@@ -88,6 +89,16 @@ function checkTalkTimes(talks: TalkDraft[], file: string, diagnostics: Diagnosti
     }
   }
 }
+
+/** Front-matter keys that date a page: a page with none of them may be part of another's event. */
+const FRONT_MATTER_DATES = [
+  'date',
+  'publishdate',
+  'publishDate',
+  'pubDate',
+  'eventDate',
+  'event_date',
+];
 
 /** What compiling one post gave: its drafts (null when nothing could be made of it) and findings. */
 export interface PostOutcome {
@@ -171,6 +182,8 @@ function compilePost(file: SourceFile, repaired?: DecodedText): Omit<PostOutcome
   });
   diagnostics.push(...eventDiagnostics);
 
+  // A page with no date in its front matter may be one part of its folder's event (merge-pages).
+  const partOfEvent = !FRONT_MATTER_DATES.some((key) => post.data[key] !== undefined);
   const sessions = readSessions(post, path);
   let talks: TalkDraft[];
   if (sessions) {
@@ -188,6 +201,14 @@ function compilePost(file: SourceFile, repaired?: DecodedText): Omit<PostOutcome
       talks = [{ ...single.talk, start: single.talk.start ?? event.start }];
       if (single.eventTitle) event.title = single.eventTitle;
     }
+    // An undated page of a multi-page event (see merge-pages): its schedule, venue or social.
+    const part = partOfEvent ? pagePart(event.title) : null;
+    if (part === 'schedule' && talks.length === 0)
+      talks = sessionsFromHeadings(blocks, post.bodyLine);
+    if (part === 'social' && talks.length === 0)
+      talks = [sessionFromPage(event.title, rendered.text, post.bodyLine)];
+    if (part === 'location')
+      event.venue ??= blocks.find((block) => block.kind === 'heading')?.text ?? null;
   }
   const unmatched = matchSlides(talks, findSlideLinks(blocks));
   for (const link of unmatched) {
@@ -228,6 +249,7 @@ function compilePost(file: SourceFile, repaired?: DecodedText): Omit<PostOutcome
       text: rendered.text,
       requestedId,
       slug,
+      partOfEvent,
     },
     diagnostics,
   };
@@ -292,11 +314,15 @@ export function assembleResult(outcomes: PostOutcome[], options: CompileOptions)
   const glossary = options.glossary
     ? parseGlossary(options.glossary)
     : { groups: [], diagnostics: [] };
+  const merged = mergeSectionPages(drafts);
   const {
     bundle,
     eventIds,
     diagnostics: bundleDiagnostics,
-  } = buildBundle(drafts, { generatedAt: options.generatedAt, glossary: glossary.groups });
+  } = buildBundle(merged.drafts, { generatedAt: options.generatedAt, glossary: glossary.groups });
+  const eventIdBySource = new Map(
+    merged.drafts.map((draft, index) => [draft.source, eventIds[index]]),
+  );
   // Grouped once by file, in their order, rather than filtered once per post.
   const bundleDiagnosticsByFile = new Map<string, Diagnostic[]>();
   for (const item of bundleDiagnostics) {
@@ -304,8 +330,20 @@ export function assembleResult(outcomes: PostOutcome[], options: CompileOptions)
     if (group) group.push(item);
     else bundleDiagnosticsByFile.set(item.file, [item]);
   }
-  draftReports.forEach((report, index) => {
-    report.eventId = eventIds[index] ?? null;
+  const talkCountBySource = new Map(
+    merged.drafts.map((draft) => [draft.source, draft.talks.length]),
+  );
+  draftReports.forEach((report) => {
+    // A page folded into its section's event reports that event, and is not one on its own.
+    const into = merged.mergedInto.get(report.source);
+    const source = into ?? report.source;
+    report.eventId = eventIdBySource.get(source) ?? null;
+    report.talkCount = talkCountBySource.get(source) ?? report.talkCount;
+    report.diagnostics = report.diagnostics.filter(
+      (item) =>
+        !(into && (item.code === 'no-talks' || item.code === 'no-date')) &&
+        !(item.code === 'no-talks' && report.talkCount > 0),
+    );
     report.diagnostics.push(...(bundleDiagnosticsByFile.get(report.source) ?? []));
   });
   return {
