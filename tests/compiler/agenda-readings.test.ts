@@ -219,3 +219,90 @@ date: 2020-12-18
     expect(talks).toEqual([]);
   });
 });
+
+describe('an event split over the pages of one folder', () => {
+  const pages = [
+    post(
+      'events/2023/summit/_index.md',
+      `---
+title: Contributor Summit North America 2023
+date: 2023-01-01
+eventDate: 2023-11-06
+---
+
+The summit takes place on November 6th in Chicago.
+`,
+    ),
+    post(
+      'events/2023/summit/schedule.md',
+      `---
+title: Schedule
+---
+
+## CFP
+
+The CFP is open through Friday, September 15th.
+
+## Steering AMA
+
+Bring your questions.
+
+## Unconference
+
+Pitch a topic.
+`,
+    ),
+    post(
+      'events/2023/summit/location.md',
+      `---
+title: Location & Venue
+---
+
+### Hyatt Regency McCormick Place
+
+The summit will be in the Hyatt Regency McCormick Place.
+`,
+    ),
+    post(
+      'events/2023/summit/social.md',
+      `---
+title: Contributor Social
+---
+
+Join us for the Contributor Social from 6pm to 9pm on November 6th!
+`,
+    ),
+    post(
+      'events/2023/summit/meet-and-greet.md',
+      `---
+title: Meet and Greet
+eventDate: 2023-11-08
+---
+
+Come and meet the SIGs.
+`,
+    ),
+  ];
+
+  it("compiles into the section page's event, with the parts' sessions and venue", () => {
+    const { bundle, posts } = compile(pages);
+    const event = eventFrom(bundle, 'events/2023/summit/_index.md');
+    expect(event.venue).toBe('Hyatt Regency McCormick Place');
+    expect(talksOf(bundle, event).map(brief)).toEqual([
+      'null-null Steering AMA',
+      'null-null Unconference',
+      '18:00-21:00 Contributor Social',
+    ]);
+    const schedule = posts.find((report) => report.source.endsWith('schedule.md'));
+    expect(schedule?.eventId).toBe(event.id);
+    expect(schedule?.diagnostics.map((item) => item.code)).not.toContain('no-talks');
+  });
+
+  it('keeps a sibling page with a date of its own as its own event', () => {
+    const { bundle } = compile(pages);
+    expect(bundle.events.map((event) => event.source).sort()).toEqual([
+      'events/2023/summit/_index.md',
+      'events/2023/summit/meet-and-greet.md',
+    ]);
+  });
+});
