@@ -2,8 +2,8 @@
  * iCalendar (RFC 5545) text for calendar entries, written in the browser with no network.
  *
  * Written by hand rather than with ical.js (which the tests use to read it back): the output is a
- * few fixed properties, and ical.js would add about 80 KB to the page for it. Zone definitions
- * come from timezones-ical-library, which ships the IANA rules as ready VTIMEZONE blocks.
+ * few fixed properties, and ical.js would add 78 KB (23 KB gzipped) to the page for it. Zone
+ * definitions come from timezones-ical-library, which ships the IANA rules as VTIMEZONE blocks.
  */
 import { tzlib_get_ical_block, tzlib_get_timezones } from 'timezones-ical-library';
 import type { CalendarEntry, EntryTime, WallTime } from './calendar-entries';
