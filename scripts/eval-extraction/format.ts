@@ -40,9 +40,13 @@ export function describeF1(counts: MatchCounts): string {
   return `${score.f1.toFixed(DIGITS)} (P ${ratio(score.precision)} R ${ratio(score.recall)}, ${counts.matched}/${counts.gold} gold, ${counts.predicted} predicted)`;
 }
 
-/** `0.750 (3/4)`, or `— (0/0)` when nothing was asked. */
-export function describeTally({ correct, total }: Tally): string {
-  return `${ratio(total === 0 ? null : correct / total)} (${correct}/${total})`;
+function accuracy(correct: number, total: number): string {
+  return ratio(total === 0 ? null : correct / total);
+}
+
+/** `0.947 (54/57; 1/3 stated)`: all answers, then those where the label gives a value. */
+export function describeTally({ correct, total, statedCorrect, stated }: Tally): string {
+  return `${accuracy(correct, total)} (${correct}/${total}; ${statedCorrect}/${stated} stated)`;
 }
 
 /** The metrics table's rows, name and figure, in the order they are printed. */
@@ -125,6 +129,7 @@ export function reportAsJson(
   const withRatio = (tally: Tally) => ({
     ...tally,
     accuracy: tally.total === 0 ? null : tally.correct / tally.total,
+    statedAccuracy: tally.stated === 0 ? null : tally.statedCorrect / tally.stated,
   });
   return {
     ...context,

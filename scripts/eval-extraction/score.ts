@@ -99,19 +99,43 @@ export function sumCounts(counts: readonly MatchCounts[]): MatchCounts {
   );
 }
 
-/** Right answers out of questions asked: an accuracy's counts. */
+/**
+ * Right answers out of questions asked, and the same among the questions whose labelled answer is a
+ * value: where most labels say null, the second pair shows whether the compiler finds the facts
+ * that are there, not only whether it leaves absent ones alone.
+ */
 export interface Tally {
   correct: number;
   total: number;
+  statedCorrect: number;
+  stated: number;
+}
+
+/** One fact checked: the label's value (null when the post does not give it) and the verdict. */
+export interface Outcome {
+  gold: string | null;
+  correct: boolean;
+}
+
+export function tally(outcomes: readonly Outcome[]): Tally {
+  const stated = outcomes.filter((outcome) => outcome.gold !== null);
+  return {
+    correct: outcomes.filter((outcome) => outcome.correct).length,
+    total: outcomes.length,
+    statedCorrect: stated.filter((outcome) => outcome.correct).length,
+    stated: stated.length,
+  };
 }
 
 export function addTallies(tallies: readonly Tally[]): Tally {
   return tallies.reduce(
-    (sum, item) => ({ correct: sum.correct + item.correct, total: sum.total + item.total }),
-    {
-      correct: 0,
-      total: 0,
-    },
+    (sum, item) => ({
+      correct: sum.correct + item.correct,
+      total: sum.total + item.total,
+      statedCorrect: sum.statedCorrect + item.statedCorrect,
+      stated: sum.stated + item.stated,
+    }),
+    { correct: 0, total: 0, statedCorrect: 0, stated: 0 },
   );
 }
 
@@ -155,11 +179,9 @@ export function fieldAgrees(
 }
 
 /** One event field as labelled and as compiled. */
-export interface FieldOutcome {
+export interface FieldOutcome extends Outcome {
   field: EventField;
-  gold: string | null;
   predicted: string | null;
-  correct: boolean;
 }
 
 /** What the compiler made of one labelled post: its event (if any) and its talks in agenda order. */
@@ -235,10 +257,6 @@ export function countSharedNames(
   return { matched: pairs.length, predicted: predicted.length, gold: gold.length };
 }
 
-function tally(outcomes: readonly boolean[]): Tally {
-  return { correct: outcomes.filter(Boolean).length, total: outcomes.length };
-}
-
 /** Company agreement of the speakers of matched talks, speakers paired by name. */
 function scoreCompanies(pairs: readonly [LabelTalk, Talk][]): Tally {
   const outcomes = pairs.flatMap(([gold, predicted]) =>
@@ -247,9 +265,10 @@ function scoreCompanies(pairs: readonly [LabelTalk, Talk][]): Tally {
       predicted.speakers,
       (speaker: LabelSpeaker) => normaliseText(speaker.name),
       (speaker) => normaliseText(speaker.name),
-    ).pairs.map(([goldSpeaker, predictedSpeaker]) =>
-      agree(goldSpeaker.company, predictedSpeaker.org, asText),
-    ),
+    ).pairs.map(([goldSpeaker, predictedSpeaker]) => ({
+      gold: goldSpeaker.company,
+      correct: agree(goldSpeaker.company, predictedSpeaker.org, asText),
+    })),
   );
   return tally(outcomes);
 }
@@ -327,8 +346,15 @@ export function scorePost(label: Label, prediction: Prediction): PostScore {
     },
     speakers: countSharedNames(speakerNamesOf(label.talks), speakerNamesOf(prediction.talks)),
     fields,
-    talkStart: tally(paired.map(([gold, predicted]) => gold.start === predicted.start)),
-    talkEnd: tally(paired.map(([gold, predicted]) => gold.end === predicted.end)),
+    talkStart: tally(
+      paired.map(([gold, predicted]) => ({
+        gold: gold.start,
+        correct: gold.start === predicted.start,
+      })),
+    ),
+    talkEnd: tally(
+      paired.map(([gold, predicted]) => ({ gold: gold.end, correct: gold.end === predicted.end })),
+    ),
     company: scoreCompanies(paired),
     missingTalks: talks.missing.map(describeMissing),
     spuriousTalks: talks.spurious.map((talk) => talk.title),
@@ -342,7 +368,7 @@ export function scorePost(label: Label, prediction: Prediction): PostScore {
  */
 export function overallOf(score: PostScore): number {
   const parts = [f1Of(score.titles).f1, f1Of(score.speakers).f1];
-  const fields = tally(score.fields.map((item) => item.correct));
+  const fields = tally(score.fields);
   if (fields.total > 0) parts.push(fields.correct / fields.total);
   return parts.reduce((sum, part) => sum + part, 0) / parts.length;
 }
@@ -378,11 +404,7 @@ export function summarise(scores: readonly PostScore[]): Summary {
   const fields = Object.fromEntries(
     (Object.keys(EVENT_FIELDS) as EventField[]).map((field) => [
       field,
-      tally(
-        scores.flatMap((score) =>
-          score.fields.filter((item) => item.field === field).map((item) => item.correct),
-        ),
-      ),
+      tally(scores.flatMap((score) => score.fields.filter((item) => item.field === field))),
     ]),
   ) as Record<EventField, Tally>;
   return {

@@ -104,10 +104,12 @@ describe('npm run eval:extraction', () => {
         /^speaker-name F1 +0\.667 \(P 1\.000 R 0\.500, 1\/2 gold, 1 predicted\)$/m,
       );
       // Only the meetup has event facts to score; Hangzhou is 杭州 in English.
-      expect(out).toMatch(/^event city +1\.000 \(1\/1\)$/m);
-      expect(out).toMatch(/^event format +0\.000 \(0\/1\)$/m);
-      expect(out).toMatch(/^talk start \(matched talks\) +1\.000 \(1\/1\)$/m);
-      expect(out).toMatch(/^speaker company \(matched speakers\) +1\.000 \(1\/1\)$/m);
+      expect(out).toMatch(/^event city +1\.000 \(1\/1; 1\/1 stated\)$/m);
+      expect(out).toMatch(/^event format +0\.000 \(0\/1; 0\/1 stated\)$/m);
+      // Not stated in the label, and not found: right, but not among the stated.
+      expect(out).toMatch(/^event venue +1\.000 \(1\/1; 0\/0 stated\)$/m);
+      expect(out).toMatch(/^talk start \(matched talks\) +1\.000 \(1\/1; 1\/1 stated\)$/m);
+      expect(out).toMatch(/^speaker company \(matched speakers\) +1\.000 \(1\/1; 1\/1 stated\)$/m);
       expect(out).toContain('The 1 worst post(s):\n1. ');
       expect(out).toMatch(/meetup\.md \(announcement\)/);
       expect(out).toContain('   missing  网易云的 Service Mesh 产品架构和实现');
@@ -130,7 +132,14 @@ describe('npm run eval:extraction', () => {
         gold: 2,
         f1: 0.5,
       });
-      expect(report.metrics.eventFields.city).toEqual({ correct: 1, total: 1, accuracy: 1 });
+      expect(report.metrics.eventFields.city).toEqual({
+        correct: 1,
+        total: 1,
+        statedCorrect: 1,
+        stated: 1,
+        accuracy: 1,
+        statedAccuracy: 1,
+      });
       expect(report.health).toMatchObject({ posts: 2, crashed: 0, unreadable: 0, errors: 0 });
       expect(report.worst).toEqual(['meetup.md', 'news.md']);
       expect(report.posts[0].missingTalks).toEqual(['网易云的 Service Mesh 产品架构和实现']);

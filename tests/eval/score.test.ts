@@ -256,12 +256,12 @@ describe('scorePost', () => {
     expect(score.speakers).toEqual({ matched: 2, predicted: 2, gold: 5 });
   });
 
-  it('scores every event field, and the times of matched talks', () => {
+  it('scores every event field, and the times of matched talks, apart where the label states them', () => {
     const wrong = score.fields.filter((item) => !item.correct).map((item) => item.field);
     expect(wrong).toEqual(['date']);
     expect(score.fields).toHaveLength(9);
-    expect(score.talkStart).toEqual({ correct: 2, total: 2 });
-    expect(score.talkEnd).toEqual({ correct: 1, total: 2 });
+    expect(score.talkStart).toEqual({ correct: 2, total: 2, statedCorrect: 1, stated: 1 });
+    expect(score.talkEnd).toEqual({ correct: 1, total: 2, statedCorrect: 0, stated: 1 });
   });
 
   it('checks the company of speakers matched by name, null against null included', () => {
@@ -292,7 +292,7 @@ describe('scorePost', () => {
         ],
       },
     );
-    expect(withCompanies.company).toEqual({ correct: 2, total: 3 });
+    expect(withCompanies.company).toEqual({ correct: 2, total: 3, statedCorrect: 1, stated: 2 });
   });
 
   it('scores no event fields for a post that is not about an event', () => {
@@ -366,8 +366,8 @@ describe('summarise and worstPosts', () => {
     expect(summary.posts).toBe(2);
     expect(summary.titles).toEqual({ matched: 1, predicted: 2, gold: 3 });
     expect(summary.speakers).toEqual({ matched: 2, predicted: 2, gold: 2 });
-    expect(summary.fields.date).toEqual({ correct: 1, total: 2 });
-    expect(summary.fields.city).toEqual({ correct: 2, total: 2 });
+    expect(summary.fields.date).toEqual({ correct: 1, total: 2, statedCorrect: 0, stated: 0 });
+    expect(summary.fields.city).toEqual({ correct: 2, total: 2, statedCorrect: 0, stated: 0 });
   });
 
   it('lists the worst posts first, as many as asked', () => {
