@@ -16,6 +16,7 @@ export const POST_KINDS = [
   'not-an-event',
 ] as const;
 
+/** One of `POST_KINDS`. */
 export type PostKind = (typeof POST_KINDS)[number];
 
 const FORMATS = ['offline', 'online', 'hybrid'] as const;

@@ -117,6 +117,7 @@ export interface Outcome {
   correct: boolean;
 }
 
+/** Counts the right answers among `outcomes`, overall and where the label gives a value. */
 export function tally(outcomes: readonly Outcome[]): Tally {
   const stated = outcomes.filter((outcome) => outcome.gold !== null);
   return {
@@ -127,6 +128,7 @@ export function tally(outcomes: readonly Outcome[]): Tally {
   };
 }
 
+/** Adds tallies together, as summing over posts does. */
 export function addTallies(tallies: readonly Tally[]): Tally {
   return tallies.reduce(
     (sum, item) => ({
@@ -167,6 +169,7 @@ export const EVENT_FIELDS = {
   format: exactly,
 } satisfies Record<keyof LabelEvent, (a: string, b: string) => boolean>;
 
+/** A scored event field: title, date, endDate, start, end, timezone, city, venue or format. */
 export type EventField = keyof typeof EVENT_FIELDS;
 
 /** True when the compiled value of `field` agrees with the label (null and null agree). */
@@ -196,6 +199,7 @@ export interface CompiledIndex {
   talksById: Map<string, Talk>;
 }
 
+/** Indexes a bundle's events by source and talks by id. */
 export function indexCompiled(bundle: Pick<Bundle, 'events' | 'talks'>): CompiledIndex {
   return {
     eventsBySource: new Map(bundle.events.map((event) => [event.source, event])),

@@ -232,6 +232,16 @@ function indexBundle(result: CompileResult) {
   };
 }
 
+/** What the page says a post became: its event and talks, or where they went. */
+function renderOutcome(post: PostReport, event: Event | undefined, talks: readonly Talk[]): Markup {
+  if (!event) return html`<p class="error">Nothing could be compiled from this file.</p>`;
+  // A page of a multi-page event reports the event it was folded into; it is shown there once.
+  if (event.source !== post.source) {
+    return html`<p>Part of the event of <a href="${hrefOf(event.source)}">${event.source}</a>.</p>`;
+  }
+  return html`${renderEvent(event)} ${renderTalks(talks)}`;
+}
+
 function renderPost(post: PostReport, lookup: ReturnType<typeof indexBundle>): Markup {
   const event = post.eventId ? lookup.events.get(post.eventId) : undefined;
   const talks = (event?.talkIds ?? []).flatMap((id) => lookup.talks.get(id) ?? []);
@@ -240,8 +250,7 @@ function renderPost(post: PostReport, lookup: ReturnType<typeof indexBundle>): M
     <a class="top" href="#top">↑ index</a>
     <h3>${post.title ?? '(no event)'}</h3>
     <p class="source"><code>${post.source}</code></p>
-    ${event ? renderEvent(event) : html`<p class="error">Nothing could be compiled from this file.</p>`}
-    ${event ? renderTalks(talks) : ''} ${renderDiagnostics(post.diagnostics)}
+    ${renderOutcome(post, event, talks)} ${renderDiagnostics(post.diagnostics)}
   </section>`;
 }
 

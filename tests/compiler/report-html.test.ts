@@ -168,6 +168,29 @@ describe('the review page', () => {
   });
 });
 
+describe('the review page of an event split over pages', () => {
+  const page = renderReportHtml(
+    compile([
+      post(
+        'events/kcs/_index.md',
+        '---\ntitle: Contributor Summit\ndate: 2023-11-06\n---\n\nThe summit.\n',
+      ),
+      post(
+        'events/kcs/schedule.md',
+        '---\ntitle: Schedule\n---\n\n## Steering AMA\n\nAsk us.\n\n## Doc Sprint\n\nDocs.\n',
+      ),
+    ]),
+  );
+
+  it('shows the event once, on the page that names it, and points the other pages to it', () => {
+    expect(page.match(/<dl class="event">/g)).toHaveLength(1);
+    expect(sectionOf(page, 'events/kcs/_index.md')).toContain('<dd>Contributor Summit</dd>');
+    expect(sectionOf(page, 'events/kcs/schedule.md')).toContain(
+      `Part of the event of <a href="#${encodeURIComponent('post:events/kcs/_index.md')}">events/kcs/_index.md</a>.`,
+    );
+  });
+});
+
 describe('folderOf', () => {
   it('lists a Hugo leaf bundle with its siblings, other posts by their own folder', () => {
     expect(folderOf('site/activities/sofa-meetup-14/index.md')).toBe('site/activities');
