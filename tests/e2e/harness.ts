@@ -243,7 +243,14 @@ export function buildSite(options: { content: string; outDir: string }): Bundle 
     const result = spawnSync('npm', ['run', 'build'], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, SIDECAR_CONTENT: options.content, SIDECAR_BUILD_DIR: options.outDir },
+      // Vitest sets NODE_ENV=test, which makes Vite build with `dev` true: such a site never
+      // registers its service worker. A production build is what a redeploy serves.
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        SIDECAR_CONTENT: options.content,
+        SIDECAR_BUILD_DIR: options.outDir,
+      },
     });
     if (result.status !== 0) {
       throw new Error(

@@ -108,10 +108,15 @@ function offsetMinutes(timezone: string, instant: number): number {
 }
 
 /**
- * The instant a wall-clock time in `timezone` happens. The offset is read twice because the first
+ * The instant (ms since the epoch) a wall-clock time in `timezone` happens; noon when `time` is
+ * null, null when `date` is not 'YYYY-MM-DD'. The offset is read twice because the first
  * guess (the wall time taken as UTC) can fall on the other side of a daylight-saving change.
  */
-function wallTimeInstant(timezone: string, date: string, time: string | null): number | null {
+export function wallTimeInstant(
+  timezone: string,
+  date: string,
+  time: string | null,
+): number | null {
   const day = parseDate(date);
   if (!day) return null;
   const clock = time ? TIME_PATTERN.exec(time) : null;
@@ -215,4 +220,52 @@ export function localDate(now: Date = new Date()): string {
   const month = String(now.getMonth() + 1).padStart(2, '0');
   const day = String(now.getDate()).padStart(2, '0');
   return `${now.getFullYear()}-${month}-${day}`;
+}
+
+/** A calendar date and a wall-clock time, as a clock in some zone shows an instant. */
+export interface WallClock {
+  /** 'YYYY-MM-DD'. */
+  date: string;
+  /** 'HH:MM', 24-hour. */
+  time: string;
+}
+
+/** Formatters that print an instant's parts in a zone, by zone; null for zones unknown here. */
+const partsFormatters = new Map<string, Intl.DateTimeFormat | null>();
+
+/**
+ * What a clock in `timezone` shows at `instant`, or null when the zone is unknown. `hourCycle`
+ * 'h23' keeps midnight '00', where `hour12: false` prints '24' in some engines.
+ */
+export function wallClockAt(instant: number, timezone: string): WallClock | null {
+  let formatter = partsFormatters.get(timezone);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', {
+        timeZone: timezone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      });
+    } catch {
+      formatter = null;
+    }
+    partsFormatters.set(timezone, formatter);
+  }
+  if (!formatter) return null;
+  const parts = Object.fromEntries(
+    formatter.formatToParts(instant).map((part) => [part.type, part.value]),
+  );
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}`,
+  };
+}
+
+/** The zone this device's clock is set to (IANA), or null when the engine does not say. */
+export function deviceTimeZone(): string | null {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
 }

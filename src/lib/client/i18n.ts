@@ -8,6 +8,8 @@
 import type { EventFormat, LinkKind } from '$lib/schema';
 import type { UpdateState } from '$lib/pwa/update-state.svelte';
 import type { StorageNotice } from '$lib/worker/protocol';
+import type { ChangedField } from '$lib/views/starred-changes';
+import type { TalkPhase } from './now-next';
 
 /** The interface languages. */
 export type Locale = 'en' | 'zh';
@@ -84,6 +86,37 @@ export interface Messages {
     empty: string;
     loading: string;
     undated: string;
+  };
+  /** At the venue: now and next, the day's progress, clashes and changes in "My agenda". */
+  venue: {
+    todayAt: string;
+    now: string;
+    next: string;
+    /** 'in 12 min', 'in 1 h 5 min'. */
+    inMinutes: (minutes: number) => string;
+    firstTalk: string;
+    onBreak: string;
+    finished: string;
+    untimed: string;
+    progress: string;
+    progressCount: (done: number, total: number) => string;
+    phase: Record<TalkPhase, string>;
+    /** Before the talks a starred talk overlaps. */
+    overlaps: string;
+    changesTitle: string;
+    changed: Record<ChangedField, string>;
+    /** The value before a change: 'was 15:00–15:30 CST'. */
+    was: (previous: string) => string;
+    removed: string;
+    dismiss: string;
+    dismissLabel: (title: string) => string;
+    forget: string;
+    forgetLabel: (title: string) => string;
+    /** After a time shown in another zone than the event's, when the day differs. */
+    dayShift: (days: number) => string;
+    timeZone: string;
+    eventZone: (label: string) => string;
+    deviceZone: (zone: string) => string;
   };
   about: {
     title: string;
@@ -236,6 +269,33 @@ const en: Messages = {
     empty: 'No starred talks yet. Star a talk on its page or in an agenda to keep it here.',
     loading: 'Your starred talks are kept on this device and appear here.',
     undated: 'Date unknown',
+  },
+  venue: {
+    todayAt: 'Today',
+    now: 'Now',
+    next: 'Next',
+    inMinutes: (minutes) =>
+      minutes < 60 ? `in ${minutes} min` : `in ${Math.floor(minutes / 60)} h ${minutes % 60} min`,
+    firstTalk: 'First talk',
+    onBreak: 'Break',
+    finished: 'That’s all for today.',
+    untimed: 'Today’s talks',
+    progress: 'Today’s agenda',
+    progressCount: (done, total) => `${done} of ${total} talks done`,
+    phase: { done: 'Done', now: 'Now', upcoming: 'Upcoming' },
+    overlaps: 'Overlaps with',
+    changesTitle: 'Changed since you last looked',
+    changed: { time: 'New time', title: 'New title', speakers: 'New speakers' },
+    was: (previous) => `was ${previous}`,
+    removed: 'Removed from the agenda',
+    dismiss: 'Dismiss',
+    dismissLabel: (title) => `Dismiss the change to ${title}`,
+    forget: 'Remove',
+    forgetLabel: (title) => `Remove ${title} from my agenda`,
+    dayShift: (days) => (days > 0 ? '(next day)' : '(previous day)'),
+    timeZone: 'Show times in',
+    eventZone: (label) => `The event’s time zone (${label})`,
+    deviceZone: (zone) => `This device’s time zone (${zone})`,
   },
   about: {
     title: 'About Sidecar',
@@ -424,6 +484,35 @@ const zh: Messages = {
     empty: '还没有收藏的议题。在议题页或议程中点“收藏”，议题就会出现在这里。',
     loading: '收藏的议题保存在本设备上，会显示在这里。',
     undated: '日期未知',
+  },
+  venue: {
+    todayAt: '今天',
+    now: '正在进行',
+    next: '下一场',
+    inMinutes: (minutes) =>
+      minutes < 60
+        ? `${minutes} 分钟后`
+        : `${Math.floor(minutes / 60)} 小时 ${minutes % 60} 分钟后`,
+    firstTalk: '第一场',
+    onBreak: '休息中',
+    finished: '今天的议程已全部结束。',
+    untimed: '今天的议题',
+    progress: '今天的议程',
+    progressCount: (done, total) => `已结束 ${done} / ${total} 场`,
+    phase: { done: '已结束', now: '进行中', upcoming: '未开始' },
+    overlaps: '时间冲突：',
+    changesTitle: '自上次查看以来的变动',
+    changed: { time: '时间有变', title: '标题有变', speakers: '讲者有变' },
+    was: (previous) => `原为 ${previous}`,
+    removed: '已从议程中移除',
+    dismiss: '知道了',
+    dismissLabel: (title) => `知道了：${title} 的变动`,
+    forget: '移除',
+    forgetLabel: (title) => `从我的日程中移除：${title}`,
+    dayShift: (days) => (days > 0 ? '（次日）' : '（前一天）'),
+    timeZone: '时间显示为',
+    eventZone: (label) => `活动所在时区（${label}）`,
+    deviceZone: (zone) => `本设备时区（${zone}）`,
   },
   about: {
     title: '关于 Sidecar',

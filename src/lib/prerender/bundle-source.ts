@@ -69,11 +69,14 @@ export async function queryBundleFile<K extends RequestKind>(
       } satisfies SearchView;
       break;
     case 'myAgenda':
-      result = { talks: [] };
+      result = { talks: [], changes: [], removed: [] };
       break;
     case 'stars':
     case 'setStar':
       result = [];
+      break;
+    case 'dismissChange':
+      result = null;
       break;
     case 'about':
       result = null;

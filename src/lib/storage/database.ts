@@ -6,6 +6,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Event, SearchAids, Speaker, Talk } from '$lib/schema';
 import type { IndexDump } from '$lib/search/content-index';
+import type { StarRecord } from '$lib/views/starred-changes';
 
 export const DATABASE_NAME = 'sidecar';
 /** Raise with a new `case` in `upgrade` whenever a store or an index changes. */
@@ -39,11 +40,11 @@ export interface StoredIndex {
   chunks: IndexDump;
 }
 
-/** A talk the reader starred. Kept by id, so it survives every content update. */
-export interface Star {
-  talkId: string;
-  starredAt: string;
-}
+/**
+ * A talk the reader starred. Kept by id, so it survives every content update; an update that
+ * changes or removes the talk records that on the star (see `$lib/views/starred-changes`).
+ */
+export type Star = StarRecord;
 
 export interface SidecarSchema extends DBSchema {
   events: { key: string; value: Event };

@@ -8,6 +8,7 @@ import { BUNDLE_FORMAT, EMPTY_SEARCH_AIDS, type Bundle } from '$lib/schema';
 import type { IndexDump } from '$lib/search/content-index';
 import type { ContentReader } from '$lib/views';
 import { createMemoryReader } from '$lib/views/memory-reader';
+import { asStarRecord, type StarRecord } from '$lib/views/starred-changes';
 import {
   CONTENT_STORES,
   openDatabase,
@@ -41,6 +42,16 @@ export interface UserStore {
   /** Starred talk ids, oldest star first. */
   readStars(): Promise<string[]>;
   setStar(talkId: string, starred: boolean): Promise<void>;
+  /** Every star with what content updates did to its talk, oldest star first. */
+  readStarRecords(): Promise<StarRecord[]>;
+  /** Writes `put` and deletes the stars of `remove`, all or nothing. */
+  updateStars(put: readonly StarRecord[], remove: readonly string[]): Promise<void>;
+  /** Forgets the change recorded on a star: the reader has seen it. */
+  dismissChange(talkId: string): Promise<void>;
+}
+
+function byStarredAt(a: StarRecord, b: StarRecord): number {
+  return a.starredAt.localeCompare(b.starredAt);
 }
 
 function metaOf(bundle: Bundle, bundleUrl: string): ContentMeta {
@@ -230,29 +241,63 @@ export function createMemoryContentStore(): ContentStore {
 }
 
 export function createDatabaseUserStore(database: SidecarDatabase): UserStore {
+  const readStarRecords = async () => {
+    const stored: unknown[] = await database.getAll('stars');
+    return stored
+      .map(asStarRecord)
+      .filter((star) => star !== undefined)
+      .sort(byStarredAt);
+  };
   return {
     kind: 'indexeddb',
     async readStars() {
-      const stars = await database.getAll('stars');
-      return stars
-        .sort((a, b) => a.starredAt.localeCompare(b.starredAt))
-        .map((star) => star.talkId);
+      return (await readStarRecords()).map((star) => star.talkId);
     },
     async setStar(talkId, starred) {
       if (starred) await database.put('stars', { talkId, starredAt: new Date().toISOString() });
       else await database.delete('stars', talkId);
     },
+    readStarRecords,
+    async updateStars(put, remove) {
+      const transaction = database.transaction('stars', 'readwrite');
+      await Promise.all([
+        ...remove.map((talkId) => transaction.store.delete(talkId)),
+        ...put.map((star) => transaction.store.put(star)),
+        transaction.done,
+      ]);
+    },
+    async dismissChange(talkId) {
+      const transaction = database.transaction('stars', 'readwrite');
+      const star = asStarRecord(await transaction.store.get(talkId));
+      if (star?.change) {
+        const { change: _seen, ...kept } = star;
+        await transaction.store.put(kept);
+      }
+      await transaction.done;
+    },
   };
 }
 
 export function createMemoryUserStore(): UserStore {
-  const stars = new Set<string>();
+  const stars = new Map<string, StarRecord>();
   return {
     kind: 'memory',
-    readStars: async () => [...stars],
+    readStars: async () => [...stars.keys()],
     async setStar(talkId, starred) {
-      if (starred) stars.add(talkId);
+      if (starred) stars.set(talkId, { talkId, starredAt: new Date().toISOString() });
       else stars.delete(talkId);
+    },
+    readStarRecords: async () => [...stars.values()],
+    async updateStars(put, remove) {
+      for (const talkId of remove) stars.delete(talkId);
+      for (const star of put) stars.set(star.talkId, star);
+    },
+    async dismissChange(talkId) {
+      const star = stars.get(talkId);
+      if (star?.change) {
+        const { change: _seen, ...kept } = star;
+        stars.set(talkId, kept);
+      }
     },
   };
 }

@@ -7,6 +7,7 @@ import type { Highlighter } from '$lib/search/highlight';
 import type { FilterChoices, SearchFilters, SearchResult } from '$lib/search/content-index';
 import type { ContentRequest, RequestResult } from '$lib/worker/protocol';
 import { linkImages, nestHeadings } from './offline-html';
+import { starNotices, type StarRecord } from './starred-changes';
 import type {
   ContentReader,
   EventSummary,
@@ -121,14 +122,18 @@ export async function buildSpeakerView(
   return { speaker, talks };
 }
 
-/** The starred talks that still exist, in the order they happen. */
+/**
+ * The starred talks that still exist, in the order they happen, and the notices `stars` carry
+ * (talks an update changed or removed).
+ */
 export async function buildMyAgendaView(
   reader: ContentReader,
   starredIds: readonly string[],
+  stars: readonly StarRecord[] = [],
 ): Promise<MyAgendaView> {
   const talks = await withEvents(reader, await readTalks(reader, starredIds));
   talks.sort(byKey((item) => chronologicalKey(talkDate(item), item.talk.start)));
-  return { talks };
+  return { talks, ...starNotices(stars) };
 }
 
 const HAN = /\p{Script=Han}/u;

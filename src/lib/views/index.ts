@@ -7,6 +7,7 @@
 import type { Event, Speaker, Talk } from '$lib/schema';
 import type { FilterChoices, SearchFilters } from '$lib/search/content-index';
 import type { Segment } from '$lib/search/highlight';
+import type { StarNotices } from './starred-changes';
 
 /** Reads content by id, whatever holds it. Missing ids resolve to `undefined`, never throw. */
 export interface ContentReader {
@@ -89,7 +90,7 @@ export interface SearchView {
   speakers: SearchHit[];
 }
 
-export interface MyAgendaView {
+export interface MyAgendaView extends StarNotices {
   /** Starred talks, in date and time order; talks no longer in the content are left out. */
   talks: TalkInEvent[];
 }

@@ -19,6 +19,12 @@ import {
 } from '$lib/storage/stores';
 import { describeError } from '$lib/storage/database';
 import { buildContentView, buildMyAgendaView, buildSearchView } from '$lib/views/build-views';
+import {
+  applyStarOutcomes,
+  diffStarredTalks,
+  readStarredBefore,
+  type StarDiffInput,
+} from '$lib/views/starred-changes';
 import type {
   AboutView,
   ContentStatus,
@@ -134,7 +140,10 @@ export class DataService {
         if (meta?.contentHash === bundle.contentHash) {
           await this.#content.setBundleUrl(this.options.bundleUrl).catch(() => {});
         } else {
+          // Only a replaced version can change a star's talk: a first download has nothing to diff.
+          const starsBefore = meta ? await this.#readStarsBefore() : null;
           notice = (await this.#replaceContent(bundle)) ?? notice;
+          if (starsBefore) await this.#recordStarChanges(starsBefore, bundle);
         }
         meta = await this.#content.readMeta();
       } else {
@@ -171,6 +180,30 @@ export class DataService {
       this.#content = createMemoryContentStore();
       await this.#content.replaceContent(bundle, this.options.bundleUrl);
       return isQuotaError(error) ? 'storage-full' : 'storage-unavailable';
+    }
+  }
+
+  /** The stars and their talks as the stored content has them; null if they cannot be read. */
+  async #readStarsBefore(): Promise<Omit<StarDiffInput, 'next'> | null> {
+    try {
+      return await readStarredBefore(this.#content.reader, await this.#user.readStarRecords());
+    } catch (error) {
+      this.options.onProblem?.(`Cannot compare starred talks: ${describeError(error)}`);
+      return null;
+    }
+  }
+
+  /**
+   * Records on each star what the new content did to its talk. A failure here costs the notices,
+   * never the content update or the stars themselves.
+   */
+  async #recordStarChanges(before: Omit<StarDiffInput, 'next'>, bundle: Bundle): Promise<void> {
+    try {
+      const outcomes = diffStarredTalks({ ...before, next: bundle });
+      const { put, remove } = applyStarOutcomes(before.stars, outcomes);
+      if (put.length > 0 || remove.length > 0) await this.#user.updateStars(put, remove);
+    } catch (error) {
+      this.options.onProblem?.(`Cannot record changes to starred talks: ${describeError(error)}`);
     }
   }
 
@@ -266,8 +299,15 @@ export class DataService {
       case 'search':
         result = await this.#search(request.params);
         break;
-      case 'myAgenda':
-        result = await buildMyAgendaView(reader, await this.#user.readStars());
+      case 'myAgenda': {
+        const stars = await this.#user.readStarRecords();
+        const ids = stars.map((star) => star.talkId);
+        result = await buildMyAgendaView(reader, ids, stars);
+        break;
+      }
+      case 'dismissChange':
+        await this.#user.dismissChange(request.params.talkId);
+        result = null;
         break;
       case 'stars':
         result = await this.#user.readStars();

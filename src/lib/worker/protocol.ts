@@ -65,6 +65,8 @@ export interface Requests {
   myAgenda: { params: Record<string, never>; result: MyAgendaView };
   stars: { params: Record<string, never>; result: string[] };
   setStar: { params: { talkId: string; starred: boolean }; result: string[] };
+  /** The reader has seen what an update changed about a starred talk. */
+  dismissChange: { params: { talkId: string }; result: null };
   about: { params: Record<string, never>; result: AboutView | null };
 }
 
