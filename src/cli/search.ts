@@ -15,6 +15,7 @@ import { compileContentInParallel } from '../compiler/compile-in-parallel';
 import { readContentTree } from '../compiler/read-content';
 import { readDictionary } from '../compiler/read-dictionary';
 import { readGlossary } from '../compiler/read-glossary';
+import { readSpeakersFile } from '../compiler/read-speakers';
 import { isBundle, type Bundle, type EventFormat } from '../lib/schema';
 import { ContentIndex, type SearchFilters, type SearchResult } from '../lib/search/content-index';
 import type { Highlighter } from '../lib/search/highlight';
@@ -99,9 +100,11 @@ async function loadBundle(bundlePath: string | undefined, contentDir: string): P
     const tree = await readContentTree(root);
     // The same glossary `npm run content` compiles with, so the answers match the app's.
     const glossary = await readGlossary();
+    const speakers = await readSpeakersFile(root);
     const result = await compileContentInParallel(tree.files, {
       generatedAt: new Date().toISOString(),
       ...(glossary && { glossary }),
+      ...(speakers && { speakers }),
       dictionary: readDictionary,
     });
     return result.bundle;

@@ -9,6 +9,7 @@ import { diagnostic, type Diagnostic } from './diagnostics';
 import type { TalkDraft } from './extract-agenda';
 import type { EventDraft } from './extract-event';
 import { isHanName } from './parse-speakers';
+import type { DeclaredSpeaker } from './read-speakers';
 import { buildSearchAids } from './search-aids';
 import { nameKey, shortHash, slugify } from './slugs';
 
@@ -109,6 +110,143 @@ function assignTalkIds(eventId: string, talks: TalkDraft[]): string[] {
   });
 }
 
+/** Names joined into people: each name key points towards its person's representative key. */
+class NameGroups {
+  private readonly parent = new Map<string, string>();
+
+  /** The representative key of the person `key` belongs to. */
+  find(key: string): string {
+    let root = key;
+    for (let next = this.parent.get(root); next !== undefined && next !== root;)
+      [root, next] = [next, this.parent.get(next)];
+    this.parent.set(key, root);
+    return root;
+  }
+
+  /** Makes `a` and `b` one person; the earlier-seen representative stays. */
+  join(a: string, b: string): void {
+    const rootA = this.find(a);
+    const rootB = this.find(b);
+    if (rootA !== rootB) this.parent.set(rootB, rootA);
+  }
+}
+
+/** Who each name belongs to, the name a person is shown under, and their other names. */
+interface SpeakerIdentities {
+  /** The key of the person a name (as written anywhere) belongs to. */
+  personOf(name: string): string;
+  /** The name to show for a person. */
+  nameOf(person: string): string;
+  /** Every other spelling the person goes by, in the order first seen. */
+  aliasesOf(person: string): string[];
+}
+
+/**
+ * Decides which names are one person. The same name (up to case, spaces and width) is always one
+ * person; the speakers file joins the names it lists; a 花名 or other alias a post gives joins
+ * it to the name it was given with, unless posts give that alias to two different people, which
+ * is reported and joins nobody. A person is shown under the name the speakers file gives, else
+ * the first name (in path order) that no one uses as an alias.
+ */
+function identifySpeakers(
+  posts: PostDraft[],
+  declared: readonly DeclaredSpeaker[],
+  diagnostics: Diagnostic[],
+): SpeakerIdentities {
+  const groups = new NameGroups();
+  const spellings = new Map<string, string>();
+  const remember = (name: string) => {
+    const key = nameKey(name);
+    if (!spellings.has(key)) spellings.set(key, name);
+    groups.find(key);
+    return key;
+  };
+  const declaredKeys = new Set<string>();
+  for (const person of declared) {
+    declaredKeys.add(remember(person.name));
+    for (const alias of person.aliases) {
+      declaredKeys.add(remember(alias));
+      groups.join(nameKey(person.name), nameKey(alias));
+    }
+  }
+
+  const mentionNames: string[] = [];
+  const claims = new Map<
+    string,
+    { nameKey: string; name: string; source: string; line: number }[]
+  >();
+  for (const post of posts)
+    for (const talk of post.talks)
+      for (const mention of talk.speakers) {
+        mentionNames.push(mention.name);
+        const key = remember(mention.name);
+        for (const alias of mention.aliases) {
+          const aliasKey = remember(alias);
+          const list = claims.get(aliasKey) ?? [];
+          list.push({ nameKey: key, name: mention.name, source: post.source, line: talk.line });
+          claims.set(aliasKey, list);
+        }
+      }
+
+  const aliasKeys = new Set(claims.keys());
+  for (const [aliasKey, claimants] of claims) {
+    const people = new Map(claimants.map((claim) => [groups.find(claim.nameKey), claim]));
+    // The speakers file's word stands: a post giving its alias to someone else is the one to check.
+    const declaredOwner = declaredKeys.has(aliasKey) ? groups.find(aliasKey) : null;
+    if (declaredOwner !== null && !people.has(declaredOwner)) {
+      const claim = claimants[0];
+      diagnostics.push(
+        diagnostic(
+          'warning',
+          'speaker-alias-ambiguous',
+          claim?.source ?? '',
+          `${spellings.get(aliasKey)} is given as another name of ${claim?.name}, but the speakers file says it is ${spellings.get(declaredOwner)}; it joins neither here. Correct the post, or the speakers file if they are one person.`,
+          claim?.line ?? null,
+        ),
+      );
+      continue;
+    }
+    if (people.size > 1) {
+      const [first, second] = [...people.values()];
+      diagnostics.push(
+        diagnostic(
+          'warning',
+          'speaker-alias-ambiguous',
+          second?.source ?? '',
+          `${spellings.get(aliasKey)} is given as another name of both ${first?.name} (${first?.source}) and ${second?.name}, so it joins neither. If they are one person, say so in speakers.yaml; if not, correct the alias.`,
+          second?.line ?? null,
+        ),
+      );
+      continue;
+    }
+    for (const claim of claimants) groups.join(claim.nameKey, aliasKey);
+  }
+
+  const shownName = new Map<string, string>();
+  for (const person of declared) shownName.set(groups.find(nameKey(person.name)), person.name);
+  for (const preferAliases of [false, true])
+    for (const name of mentionNames) {
+      const root = groups.find(nameKey(name));
+      if (!shownName.has(root) && (preferAliases || !aliasKeys.has(nameKey(name))))
+        shownName.set(root, name);
+    }
+
+  const aliasesOfRoot = new Map<string, string[]>();
+  for (const [key, spelling] of spellings) {
+    const root = groups.find(key);
+    if (nameKey(shownName.get(root) ?? '') === key) continue;
+    const list = aliasesOfRoot.get(root) ?? [];
+    list.push(spelling);
+    aliasesOfRoot.set(root, list);
+  }
+
+  return {
+    personOf: (name) => groups.find(nameKey(name)),
+    nameOf: (person) => shownName.get(person) ?? spellings.get(person) ?? person,
+    aliasesOf: (person) => [...(aliasesOfRoot.get(person) ?? [])],
+  };
+}
+
 /** Sorts by a string key, the same on every machine (no locale). */
 function byKey<T>(key: (item: T) => string): (a: T, b: T) => number {
   return (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
@@ -120,26 +258,22 @@ export interface BuildOptions {
   generatedAt: string;
   /** The project glossary's groups; the bundle keeps those the content uses. */
   glossary?: readonly (readonly string[])[];
+  /** People the content's speakers file declares, each with the other names they go by. */
+  speakers?: readonly DeclaredSpeaker[];
 }
 
 /** Builds the bundle from every post's drafts. Pure, and deterministic apart from `generatedAt`. */
 export function buildBundle(
   posts: PostDraft[],
-  { generatedAt, glossary = [] }: BuildOptions,
+  { generatedAt, glossary = [], speakers: declared = [] }: BuildOptions,
 ): { bundle: Bundle; eventIds: string[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const eventIds = assignEventIds(posts, diagnostics);
   const events: Event[] = [];
   const talks: Talk[] = [];
+  const identities = identifySpeakers(posts, declared, diagnostics);
   const speakersByKey = new Map<string, Speaker>();
-  // A 花名 or other alias stated anywhere points at the person it belongs to.
-  const keyOfAlias = new Map<string, string>();
-  for (const post of posts) {
-    for (const talk of post.talks) {
-      for (const mention of talk.speakers)
-        for (const alias of mention.aliases) keyOfAlias.set(nameKey(alias), nameKey(mention.name));
-    }
-  }
+  const takenIds = new Map<string, string>();
 
   posts.forEach((post, index) => {
     const eventId = eventIds[index] ?? eventIdOf(post.source, post.slug);
@@ -147,21 +281,24 @@ export function buildBundle(
     post.talks.forEach((draft, talkIndex) => {
       const talkId = talkIds[talkIndex] ?? '';
       const speakers = draft.speakers.map((mention) => {
-        const key = keyOfAlias.get(nameKey(mention.name)) ?? nameKey(mention.name);
+        const key = identities.personOf(mention.name);
         let speaker = speakersByKey.get(key);
         if (!speaker) {
+          const name = identities.nameOf(key);
+          let id = speakerIdOf(name);
+          // Two people whose names slug alike (Zoë Li, Zoe Li) keep apart by a hash of the name.
+          if ((takenIds.get(id) ?? key) !== key) id = `${id}-${shortHash(nameKey(name))}`;
+          takenIds.set(id, key);
           speaker = {
-            id: speakerIdOf(mention.name),
-            name: mention.name,
-            aliases: [],
+            id,
+            name,
+            aliases: identities.aliasesOf(key),
             talkIds: [],
             orgs: [],
-            pinyin: pinyinOf(mention.name),
+            pinyin: pinyinOf(name),
           };
           speakersByKey.set(key, speaker);
         }
-        for (const alias of mention.aliases)
-          if (!speaker.aliases.includes(alias)) speaker.aliases.push(alias);
         if (mention.org && !speaker.orgs.includes(mention.org)) speaker.orgs.push(mention.org);
         if (!speaker.talkIds.includes(talkId)) speaker.talkIds.push(talkId);
         return { id: speaker.id, name: mention.name, org: mention.org, role: mention.role };

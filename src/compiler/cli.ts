@@ -22,6 +22,7 @@ import { restoreLostBytes } from './resolve-lost-bytes';
 import { diagnostic, formatLocation, type Diagnostic } from './diagnostics';
 import { readContentTree } from './read-content';
 import { GLOSSARY_PATH, readGlossary } from './read-glossary';
+import { readSpeakersFile } from './read-speakers';
 import { renderReportHtml } from './report-html';
 
 /** Where posts are read from when neither `--content` nor `SIDECAR_CONTENT` says otherwise. */
@@ -161,9 +162,11 @@ async function main(): Promise<void> {
     return;
   }
   const glossary = await readGlossary();
+  const speakers = await readSpeakersFile(root);
   const result = await compileContentInParallel(tree.files, {
     generatedAt: new Date().toISOString(),
     ...(glossary && { glossary }),
+    ...(speakers && { speakers }),
     dictionary: readDictionary,
   });
   if (!glossary) {

@@ -17,6 +17,7 @@ import { minutesOf } from './parse-times';
 import { readSingleTalk } from './read-single-talk';
 import { mergeSectionPages, pagePart, sessionFromPage, sessionsFromHeadings } from './merge-pages';
 import { readSessions } from './read-sessions';
+import { parseSpeakersFile, type SpeakersSource } from './read-speakers';
 import type { SourceFile } from './read-content';
 import { renderMarkdown } from './render-markdown';
 import { buildBundle, type PostDraft } from './build-bundle';
@@ -29,6 +30,8 @@ export interface CompileOptions {
   generatedAt: string;
   /** The project's glossary (src/compiler/data/glossary.yaml, read by the CLI); none when absent. */
   glossary?: GlossarySource;
+  /** The content's speakers file (`speakers.yaml`, read by the CLI): names that are one person. */
+  speakers?: SpeakersSource;
   /**
    * Loads jieba's dictionary (`readDictionary`, read by the CLI) for restoring posts whose double
    * encoding lost bytes; called only when one did. Without it, the other posts alone are the model.
@@ -315,11 +318,18 @@ export function assembleResult(outcomes: PostOutcome[], options: CompileOptions)
     ? parseGlossary(options.glossary)
     : { groups: [], diagnostics: [] };
   const merged = mergeSectionPages(drafts);
+  const declaredSpeakers = options.speakers
+    ? parseSpeakersFile(options.speakers)
+    : { speakers: [], diagnostics: [] };
   const {
     bundle,
     eventIds,
     diagnostics: bundleDiagnostics,
-  } = buildBundle(merged.drafts, { generatedAt: options.generatedAt, glossary: glossary.groups });
+  } = buildBundle(merged.drafts, {
+    generatedAt: options.generatedAt,
+    glossary: glossary.groups,
+    speakers: declaredSpeakers.speakers,
+  });
   const eventIdBySource = new Map(
     merged.drafts.map((draft, index) => [draft.source, eventIds[index]]),
   );
@@ -349,7 +359,11 @@ export function assembleResult(outcomes: PostOutcome[], options: CompileOptions)
   return {
     bundle,
     posts: reports,
-    diagnostics: [...reports.flatMap((report) => report.diagnostics), ...glossary.diagnostics],
+    diagnostics: [
+      ...reports.flatMap((report) => report.diagnostics),
+      ...glossary.diagnostics,
+      ...declaredSpeakers.diagnostics,
+    ],
   };
 }
 

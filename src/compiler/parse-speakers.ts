@@ -116,8 +116,8 @@ function readDescription(text: string): { org: string | null; role: string | nul
 /** Words that make a parenthesis a description rather than a company. */
 const DESCRIPTION_WORDS = /目前|负责|现任|曾任|就职|任职|在|花名/;
 
-/** `（花名：仪式）`, `(花名: 仪式)`, `花名：仪式`. */
-const NICKNAME = /花名\s*[:：]\s*([^）)，,、\s]+)/g;
+/** `（花名：仪式）`, `(花名: 仪式)`, `花名：仪式`, `（花名忘禅）`. */
+const NICKNAME = /花名\s*[:：是为]?\s*([^）)，,、：:\s]+)/g;
 
 /** Splits `蚂蚁集团资深技术专家` into company and role; either may be null. */
 export function splitOrgRole(text: string): { org: string | null; role: string | null } {

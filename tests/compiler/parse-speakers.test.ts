@@ -245,6 +245,12 @@ describe('parseSpeaker: one person, however the post writes them', () => {
     expect(parseSpeaker('王连平（花名：烨川）')).toEqual(person('王连平', null, null, ['烨川']));
   });
 
+  it('keeps a 花名 written without a colon: 祝辰（花名忘禅）', () => {
+    expect(parseSpeaker('祝辰（花名忘禅），蚂蚁集团技术专家')).toEqual(
+      person('祝辰', '蚂蚁集团', '技术专家', ['忘禅']),
+    );
+  });
+
   it('keeps a second name in brackets as an alias, whichever of the two comes first', () => {
     expect(parseSpeaker('肖涵（涵畅）')).toEqual(person('肖涵', null, null, ['涵畅']));
     expect(parseSpeaker('玄北（曹杰）')).toEqual(person('玄北', null, null, ['曹杰']));
