@@ -14,6 +14,7 @@ import { toBlocks } from './markdown-blocks';
 import { findSlideLinks, matchSlides } from './match-slides';
 import { parseFrontMatter, lineOfKey } from './parse-front-matter';
 import { minutesOf } from './parse-times';
+import type { EventDraft } from './extract-event';
 import { readSingleTalk } from './read-single-talk';
 import { mergeSectionPages, pagePart, sessionFromPage, sessionsFromHeadings } from './merge-pages';
 import { readSessions } from './read-sessions';
@@ -91,6 +92,28 @@ function checkTalkTimes(talks: TalkDraft[], file: string, diagnostics: Diagnosti
       talk.end = null;
     }
   }
+}
+
+/**
+ * What the agenda says about the event when the post does not say it itself: the days its
+ * talks are on, and the end of the last talk of a one-day event.
+ */
+function fillEventFromTalks(event: EventDraft, talks: readonly TalkDraft[]): void {
+  const days = talks
+    .map((talk) => talk.date)
+    .filter((day): day is string => day !== null)
+    .sort();
+  const first = days[0];
+  const last = days.at(-1);
+  if (!event.date && first) event.date = first;
+  if (event.date && last && last > event.date && !event.endDate) event.endDate = last;
+  if (event.end || !event.start || event.endDate) return;
+  const ends = talks
+    .map((talk) => talk.end)
+    .filter((end): end is string => end !== null)
+    .sort();
+  const latest = ends.at(-1);
+  if (latest && latest > event.start) event.end = latest;
 }
 
 /** Front-matter keys that date a page: a page with none of them may be part of another's event. */
@@ -213,6 +236,10 @@ function compilePost(file: SourceFile, repaired?: DecodedText): Omit<PostOutcome
     if (part === 'location')
       event.venue ??= blocks.find((block) => block.kind === 'heading')?.text ?? null;
   }
+  fillEventFromTalks(event, talks);
+  // A timetable with no day but the post's: the post was published for (or on) that day.
+  if (!event.date && event.postDate && talks.some((talk) => talk.start))
+    event.date = event.postDate;
   const unmatched = matchSlides(talks, findSlideLinks(blocks));
   for (const link of unmatched) {
     if (!event.links.some((known) => known.url === link.url))

@@ -46,8 +46,11 @@ const LINK_KINDS: [RegExp, LinkKind][] = [
 const CHINA_TIMEZONE = 'Asia/Shanghai';
 
 const ONLINE_WORDS =
-  /线上|直播|live\s*stream|livestream|webinar|online (event|meetup)|virtual (event|meetup)|zoom|腾讯会议/i;
+  /线上|直播|live\s*stream|livestream|webinar|online (event|meetup)|virtual (event|meetup|celebration)|\bvirtual\b|community (meeting|call)|zoom|腾讯会议/i;
 const OFFLINE_WORDS = /线下|现场|in-person|in person|签到|venue/i;
+/** Both at once must be said: a meetup with a venue that also streams its talks. */
+const HYBRID_WORDS =
+  /线上线下|线下.{0,12}(同步)?直播|同步直播|hybrid|in[- ]person (and|or|\+) (online|virtual)|(online|virtual) (and|or|\+) in[- ]person/i;
 
 /** How much of a post is looked at for the event's day when no line labels it. */
 const OPENING_BLOCKS = 4;
@@ -230,7 +233,7 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
       .find((sentence) => /开始|start/i.test(sentence) && findTimeRange(sentence));
     if (startSentence) range = findTimeRange(startSentence);
   }
-  date ??= postDateParts && !isEventPage ? postDate : null;
+  // A post with no event date of its own is not dated by its publication: the day stays unknown.
 
   const startEntry = asString(data.start);
   const endEntry = asString(data.end);
@@ -333,7 +336,7 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
       endDate,
       start,
       end,
-      timezone: date ? timezone : null,
+      timezone,
       city,
       venue,
       format,
@@ -358,12 +361,14 @@ function venueFromProse(opening: string): string | null {
   return null;
 }
 
+/**
+ * The format a post's prose implies. Recaps of in-person meetups mention their livestream and
+ * replays, so online words beside a venue are not enough for hybrid: the post must say both.
+ */
 function inferFormat(text: string, venue: string | null): EventFormat | null {
-  const online = ONLINE_WORDS.test(text);
-  const offline = venue !== null || OFFLINE_WORDS.test(text);
-  if (online && offline) return 'hybrid';
-  if (online) return 'online';
-  if (offline) return 'offline';
+  if (HYBRID_WORDS.test(text)) return 'hybrid';
+  if (venue !== null || OFFLINE_WORDS.test(text)) return 'offline';
+  if (ONLINE_WORDS.test(text)) return 'online';
   return null;
 }
 
