@@ -99,25 +99,34 @@ for (const { file, result } of clean) {
   const truth = result.text;
   const corrupted = doubleEncodeLossy(truth);
   // Leave-one-out: the post never helps repair itself.
-  model.removeText(truth);
+  const others = model.without(truth);
   const repairStarted = performance.now();
   const broken = decodeText(corrupted, file);
-  const resolutions = resolveDamaged(broken, model);
+  const resolutions = resolveDamaged(broken, others);
   const repaired = applyResolutions(broken, resolutions, file).text;
   repairTime += performance.now() - repairStarted;
-  model.addText(truth);
   // Compare line by line, in code points: a U+FFFD is one unit even where the original was astral.
   const truthLines = truth.split('\n');
   const brokenLines = broken.text.split('\n');
   const lineStarts = [0];
   for (const line of brokenLines) lineStarts.push(lineStarts.at(-1)! + line.length + 1);
+  /** Each damaged line's original characters, or null when the damage changed its length. */
+  const originals = new Map<number, string[] | null>();
+  const originalOf = (line: number): string[] | null => {
+    if (!originals.has(line)) {
+      const truthLine = [...(truthLines[line] ?? '')];
+      const brokenLength = [...(brokenLines[line] ?? '')].length;
+      originals.set(line, brokenLength === truthLine.length ? truthLine : null);
+    }
+    return originals.get(line)!;
+  };
   let wrong = 0;
   for (const { damaged, character, confidence } of resolutions) {
     const line = damaged.line - 1;
-    const brokenLine = [...(brokenLines[line] ?? '')];
-    const truthLine = [...(truthLines[line] ?? '')];
-    const position = [...broken.text.slice(lineStarts[line], damaged.index)].length;
-    const expected = brokenLine.length === truthLine.length ? truthLine[position] : undefined;
+    const before = broken.text.slice(lineStarts[line], damaged.index);
+    let position = before.length;
+    for (const unit of before) if (unit.length === 2) position--;
+    const expected = originalOf(line)?.[position];
     damagedTotal++;
     if (confidence < MIN_CONFIDENCE) unsure++;
     if (expected === character) {

@@ -177,31 +177,52 @@ function cachedCandidates(surviving: readonly number[], codePage: CodePage): str
   return candidates;
 }
 
+/**
+ * The piece of every complete sequence met so far, by its bytes: a damaged post is tens of
+ * thousands of characters read three times over (once per code page), and sharing one immutable
+ * piece per character spares as many allocations. Null for a sequence that is not plausible text.
+ */
+const characterPieces = new Map<number, Piece | null>();
+
+function characterPiece(bytes: readonly number[], start: number, end: number): Piece | null {
+  let key = 0;
+  for (let index = start; index < end; index++) key = key * 256 + bytes[index]!;
+  let piece = characterPieces.get(key);
+  if (piece === undefined) {
+    const character = decodeSequence(bytes.slice(start, end));
+    piece = character === null ? null : { kind: 'character', text: character };
+    characterPieces.set(key, piece);
+  }
+  return piece;
+}
+
 /** Reads a run's bytes as UTF-8; null when any byte or character shows it is genuine text. */
 function readRun(bytes: readonly number[], codePage: CodePage): Piece[] | null {
   const pieces: Piece[] = [];
   let position = 0;
+  let restored = false;
+  let lone = false;
   while (position < bytes.length) {
     const start = position;
     const length = sequenceLength(bytes[position] ?? 0);
     if (length === 0) return null;
     position++;
     while (position - start < length && isContinuation(bytes[position] ?? 0)) position++;
-    const sequence = bytes.slice(start, position);
-    if (sequence.length === length) {
-      const character = decodeSequence(sequence);
-      if (character === null) return null;
-      pieces.push({ kind: 'character', text: character });
+    if (position - start === length) {
+      const piece = characterPiece(bytes, start, position);
+      if (piece === null) return null;
+      pieces.push(piece);
+      restored = true;
     } else {
-      if (length - sequence.length > MAX_LOST_BYTES_PER_CHARACTER) return null;
+      if (length - (position - start) > MAX_LOST_BYTES_PER_CHARACTER) return null;
+      const sequence = bytes.slice(start, position);
       const candidates = cachedCandidates(sequence, codePage);
       if (candidates.length === 0) return null;
       pieces.push({ kind: 'damaged', offset: start, surviving: sequence, candidates });
+      lone ||= sequence.length === 1;
     }
   }
   // A lone lead byte with no survivors is far likelier a genuine accent (café) than a wreck.
-  const restored = pieces.some((piece) => piece.kind === 'character');
-  const lone = pieces.some((piece) => piece.kind === 'damaged' && piece.surviving.length === 1);
   return lone && !restored ? null : pieces;
 }
 
@@ -236,9 +257,13 @@ interface Reading {
 /** Reads every code-page run of the text as UTF-8 and counts what comes back. */
 function readAs(text: string, codePage: CodePage): Reading {
   const runs = findRuns(text, codePage);
-  const pieces = runs.flatMap((run) => run.pieces ?? []);
-  const damaged = pieces.filter((piece) => piece.kind === 'damaged').length;
-  return { codePage, runs, restored: pieces.length - damaged, damaged };
+  let [restored, damaged] = [0, 0];
+  for (const { pieces } of runs)
+    for (const piece of pieces ?? []) {
+      if (piece.kind === 'damaged') damaged++;
+      else restored++;
+    }
+  return { codePage, runs, restored, damaged };
 }
 
 /** Decides per file: most runs must decode, enough characters must come back, damage must stay rare. */

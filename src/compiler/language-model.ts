@@ -108,6 +108,8 @@ function gb2312Classes(): Map<number, Gb2312Class> {
   return classes;
 }
 
+const HAN = /\p{Script=Han}/u;
+
 /** Stands for the start or end of a line, so the first and last characters have a neighbour. */
 export const LINE_BOUNDARY = 0x0a;
 
@@ -125,127 +127,254 @@ export function symbolOf(codePoint: number): number {
   return codePoint;
 }
 
-/** The character expert's counts; nested maps keep every key a small integer, which V8 hashes fastest. */
+/** Marks an empty slot of the hash tables below; no key starts with it. */
+const EMPTY = -1;
+
+/**
+ * Counts keyed by up to three integers (the first never negative), in one open-addressing hash
+ * table: each slot is four 32-bit integers (the key, then the count) side by side, so a look-up
+ * touches one cache line. The content's bigrams and contexts make hundreds of thousands of keys,
+ * looked up millions of times per bench run; nested JavaScript maps spent most of that time
+ * hashing and collecting garbage (written by hand for that reason, like the trie below).
+ */
+class CountTable {
+  #slots: Int32Array;
+  #mask: number;
+  #size = 0;
+  /**
+   * A Bloom filter of the keys, eight bits per slot: most look-ups ask for a pair the content
+   * never had (a wrong candidate after its neighbour), and the filter, a sixteenth of the
+   * table's size, answers them from the cache.
+   */
+  #bloom: Int32Array;
+
+  constructor(capacity = 64) {
+    const slots = 2 ** Math.ceil(Math.log2(Math.max(16, capacity * 2)));
+    this.#slots = new Int32Array(4 * slots).fill(EMPTY);
+    this.#mask = slots - 1;
+    this.#bloom = new Int32Array(slots / 4);
+  }
+
+  /** The key's bit in the Bloom filter, hashed apart from its slot. */
+  #bit(a: number, b: number, c: number): number {
+    const hash = Math.imul(a ^ Math.imul(b, 0x27d4eb2f) ^ Math.imul(c, 0x165667b1), 0x2c1b3c6d);
+    return (hash ^ (hash >>> 15)) & (8 * this.#mask + 7);
+  }
+
+  #mark(a: number, b: number, c: number): void {
+    const bit = this.#bit(a, b, c);
+    this.#bloom[bit >>> 5] = this.#bloom[bit >>> 5]! | (1 << (bit & 31));
+  }
+
+  /** Offset of the key's slot, or of the empty slot where it would go. */
+  #find(a: number, b: number, c: number): number {
+    const slots = this.#slots;
+    let slot =
+      (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) & this.#mask;
+    for (;;) {
+      const at = 4 * slot;
+      const key = slots[at]!;
+      if (key === EMPTY || (key === a && slots[at + 1] === b && slots[at + 2] === c)) return at;
+      slot = (slot + 1) & this.#mask;
+    }
+  }
+
+  get(a: number, b = 0, c = 0): number {
+    const bit = this.#bit(a, b, c);
+    if ((this.#bloom[bit >>> 5]! & (1 << (bit & 31))) === 0) return 0;
+    const at = this.#find(a, b, c);
+    return this.#slots[at] === EMPTY ? 0 : this.#slots[at + 3]!;
+  }
+
+  /** Counts the key once more. */
+  add(a: number, b = 0, c = 0): void {
+    let at = this.#find(a, b, c);
+    if (this.#slots[at] === EMPTY) {
+      if (2 * (this.#size + 1) > this.#mask + 1) {
+        this.#grow();
+        at = this.#find(a, b, c);
+      }
+      this.#slots[at] = a;
+      this.#slots[at + 1] = b;
+      this.#slots[at + 2] = c;
+      this.#slots[at + 3] = 0;
+      this.#mark(a, b, c);
+      this.#size++;
+    }
+    this.#slots[at + 3] = this.#slots[at + 3]! + 1;
+  }
+
+  #grow(): void {
+    const old = this.#slots;
+    this.#slots = new Int32Array(2 * old.length).fill(EMPTY);
+    this.#mask = this.#slots.length / 4 - 1;
+    this.#bloom = new Int32Array(this.#slots.length / 16);
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at] === EMPTY) continue;
+      const [a, b, c] = [old[at]!, old[at + 1]!, old[at + 2]!];
+      const to = this.#find(a, b, c);
+      for (let offset = 0; offset < 4; offset++) this.#slots[to + offset] = old[at + offset]!;
+      this.#mark(a, b, c);
+    }
+  }
+}
+
+/** The symbols of a text's non-blank lines, each line between two boundaries. */
+function symbolLines(text: string): number[][] {
+  const lines: number[][] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    const symbols = [LINE_BOUNDARY];
+    for (let index = 0; index < line.length; index++) {
+      const codePoint = line.codePointAt(index)!;
+      if (codePoint > 0xffff) index++;
+      symbols.push(symbolOf(codePoint));
+    }
+    symbols.push(LINE_BOUNDARY);
+    lines.push(symbols);
+  }
+  return lines;
+}
+
+/** The character expert's counts of a set of texts. */
 class CharacterCounts {
-  readonly unigrams = new Map<number, number>();
+  readonly unigrams: CountTable;
   /** How often each symbol is followed by another: the denominators of its bigrams. */
-  readonly histories = new Map<number, number>();
-  /** previous → next → count. */
-  readonly bigrams = new Map<number, Map<number, number>>();
+  readonly histories: CountTable;
+  /** (previous, next) → count. */
+  readonly bigrams: CountTable;
+  /** (symbol, left neighbour, right neighbour) → count, for Han and other CJK symbols only. */
+  readonly pairs: CountTable;
+  /** (symbol, the symbol two before) and (symbol, -1 - the symbol two after) → count. */
+  readonly seconds: CountTable;
   total = 0;
 
-  /** Counts a text's lines (`weight` -1 takes them out again). */
-  add(text: string, weight: number): void {
-    for (const line of text.split('\n')) {
-      if (line.trim() === '') continue;
-      let previous = LINE_BOUNDARY;
-      for (const character of line) {
-        const symbol = symbolOf(character.codePointAt(0) ?? 0);
-        this.#count(previous, symbol, weight);
-        previous = symbol;
-      }
-      this.#count(previous, LINE_BOUNDARY, weight);
-    }
+  /** `characters`: about how many the texts to count have, so the tables need not grow. */
+  constructor(characters = 64) {
+    const symbols = Math.min(characters, 8_192);
+    this.unigrams = new CountTable(symbols);
+    this.histories = new CountTable(symbols);
+    this.bigrams = new CountTable(characters);
+    this.pairs = new CountTable(characters);
+    this.seconds = new CountTable(2 * characters);
   }
 
-  /** symbol → its neighbours (left·2^21 + right) → count; and the characters two away on each side. */
-  readonly pairs = new Map<number, Map<number, number>>();
-  readonly seconds = new Map<number, Map<number, number>>();
-
-  /** Counts each symbol's surroundings: the two neighbours together, and the ones two away. */
-  addContexts(text: string, weight: number): void {
-    for (const line of text.split('\n')) {
-      if (line.trim() === '') continue;
-      const symbols = [LINE_BOUNDARY, LINE_BOUNDARY];
-      for (const character of line) symbols.push(symbolOf(character.codePointAt(0) ?? 0));
-      symbols.push(LINE_BOUNDARY, LINE_BOUNDARY);
-      for (let index = 2; index < symbols.length - 2; index++) {
-        const symbol = symbols[index]!;
+  /** Counts a text's lines. */
+  add(text: string): this {
+    for (const symbols of symbolLines(text)) {
+      for (let index = 1; index < symbols.length; index++) {
+        const [previous, symbol] = [symbols[index - 1]!, symbols[index]!];
+        this.unigrams.add(symbol);
+        this.histories.add(previous);
+        this.bigrams.add(previous, symbol);
+        this.total++;
+      }
+      // The line again with two boundaries on each side, for the context counts.
+      const padded = [LINE_BOUNDARY, ...symbols, LINE_BOUNDARY];
+      for (let index = 2; index < padded.length - 2; index++) {
+        const symbol = padded[index]!;
         if (symbol < 0x2e80) continue;
-        const bump = (map: Map<number, Map<number, number>>, key: number) => {
-          let counts = map.get(symbol);
-          if (!counts) map.set(symbol, (counts = new Map()));
-          counts.set(key, (counts.get(key) ?? 0) + weight);
-        };
-        bump(this.pairs, symbols[index - 1]! * 0x200000 + symbols[index + 1]!);
-        bump(this.seconds, symbols[index - 2]!);
-        bump(this.seconds, -symbols[index + 2]! - 1);
+        this.pairs.add(symbol, padded[index - 1]!, padded[index + 1]!);
+        this.seconds.add(symbol, padded[index - 2]!);
+        this.seconds.add(symbol, -padded[index + 2]! - 1);
       }
     }
-  }
-
-  #count(previous: number, symbol: number, weight: number): void {
-    this.unigrams.set(symbol, (this.unigrams.get(symbol) ?? 0) + weight);
-    this.total += weight;
-    this.histories.set(previous, (this.histories.get(previous) ?? 0) + weight);
-    let followers = this.bigrams.get(previous);
-    if (!followers) this.bigrams.set(previous, (followers = new Map()));
-    followers.set(symbol, (followers.get(symbol) ?? 0) + weight);
+    return this;
   }
 }
 
 /**
- * The dictionary as a trie whose edges live in one open-addressing hash table of typed arrays:
- * 349,045 words make about 600,000 edges, which as JavaScript maps would cost seconds to build
- * and query (written by hand for that reason).
+ * The dictionary as a trie whose edges live in one open-addressing hash table: 349,045 words make
+ * about 600,000 edges, which as JavaScript maps would cost seconds to build and query (written by
+ * hand for that reason). Each slot is (parent, code point, child) side by side, so a look-up
+ * touches one cache line.
  */
 class Trie {
-  readonly #parents: Int32Array;
-  readonly #codePoints: Int32Array;
-  readonly #children: Int32Array;
+  readonly #slots: Int32Array;
   readonly #mask: number;
   /** Each node's value (a word's score), NaN where no word ends; node 0 is the root. */
-  readonly values: number[] = [NaN];
+  values: Float64Array;
+  /**
+   * Per node, a 32-bit Bloom filter of its children's code points: most look-ups ask for a child
+   * that does not exist (a wrong candidate after a word's start), and this answers them without
+   * touching the large table.
+   */
+  readonly #childBits: Int32Array;
+  #nodes = 1;
 
   constructor(edgeCapacity: number) {
     const size = 2 ** Math.ceil(Math.log2(Math.max(16, edgeCapacity * 2)));
-    this.#parents = new Int32Array(size).fill(-1);
-    this.#codePoints = new Int32Array(size);
-    this.#children = new Int32Array(size);
+    this.#slots = new Int32Array(4 * size).fill(EMPTY);
     this.#mask = size - 1;
+    this.values = new Float64Array(edgeCapacity + 1).fill(NaN);
+    this.#childBits = new Int32Array(edgeCapacity + 1);
   }
 
-  /** Slot of the (node, code point) edge, or of the empty slot where it would go. */
-  #slot(node: number, codePoint: number): number {
+  /** Offset of the (node, code point) edge's slot, or of the empty slot where it would go. */
+  #find(node: number, codePoint: number): number {
+    const slots = this.#slots;
     let slot = (Math.imul(node, 0x9e3779b1) ^ Math.imul(codePoint, 0x85ebca6b)) & this.#mask;
-    while (
-      this.#parents[slot] !== -1 &&
-      (this.#parents[slot] !== node || this.#codePoints[slot] !== codePoint)
-    )
+    for (;;) {
+      const at = 4 * slot;
+      const parent = slots[at]!;
+      if (parent === EMPTY || (parent === node && slots[at + 1] === codePoint)) return at;
       slot = (slot + 1) & this.#mask;
-    return slot;
+    }
   }
 
   /** The node after `codePoint` from `node`, or -1 when no word goes on so. */
   child(node: number, codePoint: number): number {
-    const slot = this.#slot(node, codePoint);
-    return this.#parents[slot] === -1 ? -1 : (this.#children[slot] as number);
+    if ((this.#childBits[node]! & (1 << (codePoint & 31))) === 0) return -1;
+    const at = this.#find(node, codePoint);
+    return this.#slots[at] === EMPTY ? -1 : this.#slots[at + 2]!;
   }
 
   /** The child, made if it is missing. */
   grow(node: number, codePoint: number): number {
-    const slot = this.#slot(node, codePoint);
-    if (this.#parents[slot] !== -1) return this.#children[slot] as number;
-    this.#parents[slot] = node;
-    this.#codePoints[slot] = codePoint;
-    this.#children[slot] = this.values.push(NaN) - 1;
-    return this.#children[slot] as number;
+    const at = this.#find(node, codePoint);
+    if (this.#slots[at] !== EMPTY) return this.#slots[at + 2]!;
+    this.#slots[at] = node;
+    this.#slots[at + 1] = codePoint;
+    this.#slots[at + 2] = this.#nodes;
+    this.#childBits[node] = this.#childBits[node]! | (1 << (codePoint & 31));
+    return this.#nodes++;
   }
+}
+
+/** GB2312's classes, read once per process: every model shares them. */
+let sharedClasses: Map<number, Gb2312Class> | null = null;
+
+/** Person names of the dictionary: how often each character is a surname, or part of a given name. */
+interface NameCounts {
+  surnames: Map<number, number>;
+  givenNames: Map<number, number>;
+  /** Frequency of all listed names, of all their given-name characters, and the names' share of all words. */
+  total: number;
+  given: number;
+  share: number;
+  /** `givenNameScore` of each character asked about so far. */
+  givenScores: Map<number, number>;
 }
 
 /** The model; see the module comment. */
 export class LanguageModel {
   readonly weights: ModelWeights;
-  readonly #content = new CharacterCounts();
-  readonly #classes = gb2312Classes();
+  #content = new CharacterCounts();
+  /** A text whose counts `#content` is read without (`without`), or null. */
+  #excluded: CharacterCounts | null = null;
+  readonly #classes = (sharedClasses ??= gb2312Classes());
   /** The dictionary; a node's value is its word's weighted log probability. */
   #trie = new Trie(0);
-  /** Person names of the dictionary: how often each character is a surname, or part of a given name. */
-  readonly #surnames = new Map<number, number>();
-  readonly #givenNames = new Map<number, number>();
-  #names = { total: 0, given: 0, share: 0 };
-  /** Character expert scores, previous → next → score, cleared when the counts change. */
-  readonly #memo = new Map<number, Map<number, number>>();
+  /** Every character of the dictionary's words. */
+  #dictionaryCharacters = new Set<number>();
+  #names: NameCounts = {
+    surnames: new Map(),
+    givenNames: new Map(),
+    total: 0,
+    given: 0,
+    share: 0,
+    givenScores: new Map(),
+  };
 
   constructor(weights: ModelWeights = DEFAULT_WEIGHTS) {
     this.weights = weights;
@@ -258,7 +387,11 @@ export class LanguageModel {
     this.#trie = new Trie(list.reduce((sum, { word }) => sum + word.length, 0));
     for (const { word, frequency, tag } of list) {
       let node = 0;
-      for (const character of word) node = this.#trie.grow(node, character.codePointAt(0) ?? 0);
+      for (const character of word) {
+        const codePoint = character.codePointAt(0) ?? 0;
+        node = this.#trie.grow(node, codePoint);
+        this.#dictionaryCharacters.add(codePoint);
+      }
       this.#trie.values[node] = this.weights.words * Math.log(frequency / total);
       if (tag === 'nr') this.#countName(word, frequency);
     }
@@ -270,50 +403,76 @@ export class LanguageModel {
   #countName(word: string, frequency: number): void {
     const [surname, ...given] = [...word].map((character) => character.codePointAt(0) ?? 0);
     if (surname === undefined || given.length < 1 || given.length > 2) return;
-    this.#surnames.set(surname, (this.#surnames.get(surname) ?? 0) + frequency);
+    const names = this.#names;
+    names.surnames.set(surname, (names.surnames.get(surname) ?? 0) + frequency);
     for (const character of given)
-      this.#givenNames.set(character, (this.#givenNames.get(character) ?? 0) + frequency);
-    this.#names.total += frequency;
-    this.#names.given += frequency * given.length;
+      names.givenNames.set(character, (names.givenNames.get(character) ?? 0) + frequency);
+    names.total += frequency;
+    names.given += frequency * given.length;
   }
 
   /** True when a character is the surname of some listed name. */
   isSurname(codePoint: number): boolean {
-    return this.#surnames.has(codePoint);
+    return this.#names.surnames.has(codePoint);
   }
 
   /**
-   * The word expert's weighted log probability of a name it does not list: how often names
-   * occur, times how often the first character is a surname and the others are in given names.
-   * 肖健 is no word, but 肖 is a surname and 健 is in 113 listed names; 句 is in none.
+   * The word expert's weighted log probability of a name it does not list is this score of its
+   * surname plus `givenNameScore` of each other character: how often names occur, times how
+   * often the first character is a surname and the others are in given names. 肖健 is no word,
+   * but 肖 is a surname and 健 is in 113 listed names; 句 is in none.
    */
-  nameScore(codePoints: readonly number[]): number {
-    const { total, given, share } = this.#names;
+  surnameScore(codePoint: number): number {
+    const { surnames, total, share } = this.#names;
     if (total === 0) return -Infinity;
-    const [surname = 0, ...rest] = codePoints;
-    let score = Math.log(share) + Math.log((this.#surnames.get(surname) ?? 0) / total);
-    for (const character of rest)
-      score += Math.log(
-        ((this.#givenNames.get(character) ?? 0) + NAME_SMOOTHING) /
-          (given + NAME_SMOOTHING * NAME_VOCABULARY),
-      );
-    return this.weights.words * this.weights.names * score;
+    const weight = this.weights.words * this.weights.names;
+    return weight * (Math.log(share) + Math.log((surnames.get(codePoint) ?? 0) / total));
+  }
+
+  /**
+   * The part of a name's score (see `surnameScore`) that one character of its given name adds;
+   * -Infinity for a character that is not Han. Looked up millions of times, so kept per character.
+   */
+  givenNameScore(codePoint: number): number {
+    const { givenNames, given, givenScores } = this.#names;
+    let score = givenScores.get(codePoint);
+    if (score === undefined) {
+      const share =
+        ((givenNames.get(codePoint) ?? 0) + NAME_SMOOTHING) /
+        (given + NAME_SMOOTHING * NAME_VOCABULARY);
+      const han = HAN.test(String.fromCodePoint(codePoint));
+      score = han ? this.weights.words * this.weights.names * Math.log(share) : -Infinity;
+      givenScores.set(codePoint, score);
+    }
+    return score;
   }
 
   /** Counts correctly encoded text for the character expert. */
   addText(text: string): this {
-    this.#content.add(text, 1);
-    this.#content.addContexts(text, 1);
-    this.#memo.clear();
+    this.#content.add(text);
     return this;
   }
 
-  /** Takes text counted with `addText` out again, so a post can be left out of its own model. */
-  removeText(text: string): this {
-    this.#content.add(text, -1);
-    this.#content.addContexts(text, -1);
-    this.#memo.clear();
-    return this;
+  /**
+   * The same model read as if `text` (counted with `addText`) had never been added, so a post
+   * can be left out of its own repair. Shares everything with this model; only the text is
+   * counted again, so leaving each of many posts out in turn costs no rebuild.
+   */
+  without(text: string): LanguageModel {
+    const view = new LanguageModel(this.weights);
+    view.#content = this.#content;
+    view.#excluded = new CharacterCounts(text.length).add(text);
+    view.#trie = this.#trie;
+    view.#dictionaryCharacters = this.#dictionaryCharacters;
+    view.#names = this.#names;
+    return view;
+  }
+
+  /** True when the dictionary or the content has the character: the model knows something of it. */
+  knows(codePoint: number): boolean {
+    if (this.#dictionaryCharacters.has(codePoint)) return true;
+    const symbol = symbolOf(codePoint);
+    return this.#count(this.#content.unigrams, this.#excluded?.unigrams, symbol) > 0;
   }
 
   /** The dictionary's node after `codePoint` from `node` (0 is the root), or -1 when no word goes on so. */
@@ -338,26 +497,51 @@ export class LanguageModel {
     return CLASS_PROBABILITY[this.#classes.get(symbol) ?? Gb2312Class.Outside] as number;
   }
 
+  /** A count of the content, less the excluded text's (`without`). */
+  #count(content: CountTable, excluded: CountTable | undefined, a: number, b = 0, c = 0): number {
+    const count = content.get(a, b, c);
+    return excluded === undefined || count === 0 ? count : count - excluded.get(a, b, c);
+  }
+
   /**
    * The character expert's weighted log P(next | previous), both `symbolOf` symbols: content
    * bigrams, trusted by how often `previous` was seen (Witten–Bell style), over content unigrams,
    * over the GB2312 floor.
    */
   characterScore(previous: number, next: number): number {
-    let memo = this.#memo.get(previous);
-    if (!memo) this.#memo.set(previous, (memo = new Map()));
-    let score = memo.get(next);
-    if (score !== undefined) return score;
+    return this.characterScores([previous], [next])[0]!;
+  }
+
+  /**
+   * `characterScore` of every symbol of `next` after every symbol of `previous`, row by row: a
+   * lattice's steps from one slot to the next. The parts that depend on one side only are
+   * computed once per symbol, which leaves one bigram look-up per pair.
+   */
+  characterScores(previous: readonly number[], next: readonly number[]): Float64Array {
     const { characters, contentHalfTrust, contentUnigram } = this.weights;
-    const counts = this.#content;
-    const seen = counts.histories.get(previous) ?? 0;
-    const trust = seen / (seen + contentHalfTrust);
-    const bigram = seen > 0 ? (counts.bigrams.get(previous)?.get(next) ?? 0) / seen : 0;
-    const unigram = counts.total > 0 ? (counts.unigrams.get(next) ?? 0) / counts.total : 0;
-    const smoothed = contentUnigram * unigram + (1 - contentUnigram) * this.#floor(next);
-    score = characters * Math.log(trust * bigram + (1 - trust) * smoothed);
-    memo.set(next, score);
-    return score;
+    const [content, excluded] = [this.#content, this.#excluded ?? undefined];
+    const total = content.total - (excluded?.total ?? 0);
+    const smoothed = next.map(
+      (symbol) =>
+        contentUnigram *
+          (total > 0 ? this.#count(content.unigrams, excluded?.unigrams, symbol) / total : 0) +
+        (1 - contentUnigram) * this.#floor(symbol),
+    );
+    const scores = new Float64Array(previous.length * next.length);
+    for (let row = 0; row < previous.length; row++) {
+      const from = previous[row]!;
+      const seen = this.#count(content.histories, excluded?.histories, from);
+      const trust = seen / (seen + contentHalfTrust);
+      for (let column = 0; column < next.length; column++) {
+        const bigram =
+          seen > 0
+            ? this.#count(content.bigrams, excluded?.bigrams, from, next[column]!) / seen
+            : 0;
+        scores[row * next.length + column] =
+          characters * Math.log(trust * bigram + (1 - trust) * smoothed[column]!);
+      }
+    }
+    return scores;
   }
 
   /**
@@ -365,21 +549,18 @@ export class LanguageModel {
    * and the characters two away, as independent features (naive Bayes). Sees across the
    * neighbours, which a chain of bigrams cannot: 会_大家 wants 与, 集_到 wants 中.
    */
-  contextScore(symbol: number, around: readonly [number, number, number, number]): number {
+  contextScore(symbol: number, left2: number, left: number, right: number, right2: number): number {
     if (symbol < 0x2e80) return 0;
-    const counts = this.#content;
-    const seen = counts.unigrams.get(symbol) ?? 0;
-    const [left2, left, right, right2] = around;
-    const feature = (map: Map<number, Map<number, number>>, key: number) =>
-      Math.log(
-        ((map.get(symbol)?.get(key) ?? 0) + CONTEXT_SMOOTHING) /
-          (seen + CONTEXT_SMOOTHING * CONTEXT_VOCABULARY),
-      );
+    const [content, excluded] = [this.#content, this.#excluded ?? undefined];
+    const denominator =
+      this.#count(content.unigrams, excluded?.unigrams, symbol) +
+      CONTEXT_SMOOTHING * CONTEXT_VOCABULARY;
+    const feature = (count: number): number => Math.log((count + CONTEXT_SMOOTHING) / denominator);
     return (
       this.weights.context *
-      (feature(counts.pairs, left * 0x200000 + right) +
-        feature(counts.seconds, left2) +
-        feature(counts.seconds, -right2 - 1))
+      (feature(this.#count(content.pairs, excluded?.pairs, symbol, left, right)) +
+        feature(this.#count(content.seconds, excluded?.seconds, symbol, left2)) +
+        feature(this.#count(content.seconds, excluded?.seconds, symbol, -right2 - 1)))
     );
   }
 }

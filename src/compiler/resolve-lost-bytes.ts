@@ -31,158 +31,346 @@ export interface Resolution {
 
 /** One position of a line's lattice: its possible characters and their expert symbols. */
 interface Slot {
+  /** The intact character, or the damaged one's candidates the model knows (`knownCandidates`). */
   options: string[];
   codePoints: number[];
   symbols: number[];
   damaged: DamagedCharacter | null;
 }
 
-/** A word (or lone character) that fits the lattice from `start` to `end`, with one option per slot. */
-interface Edge {
-  start: number;
-  end: number;
-  /** Option index chosen at each slot from `start`. */
-  choice: number[];
-  /** Word expert plus the character expert's bigrams inside the word. */
-  score: number;
+/**
+ * A window's lattice, scored. A state is the option chosen at the slot before a position, since
+ * the character expert sees one character back: position 0 has one state (the character before
+ * the window), position p > 0 has one per option of slot p - 1.
+ */
+interface Lattice {
+  slots: readonly Slot[];
+  /** `steps[p][state * options(p) + option]`: the character expert's score of slot p's option after that state. */
+  steps: Float64Array[];
+  /** Score of the character after the window, after each option of the last slot. */
+  closing: Float64Array;
+  edges: Edges;
 }
 
-/** Every dictionary word, and every lone character, that fits the lattice. */
-function findEdges(slots: readonly Slot[], model: LanguageModel): Edge[][] {
-  return slots.map((slot, start) => {
-    const edges: Edge[] = [];
-    const extend = (node: number, choice: number[], inner: number): void => {
-      const end = start + choice.length;
-      const next = slots[end];
-      if (!next || choice.length >= MAX_WORD_LENGTH) return;
-      const previous = slots[end - 1]!.symbols[choice.at(-1)!]!;
-      for (let index = 0; index < next.options.length; index++) {
-        const child = model.child(node, next.codePoints[index]!);
-        if (child === -1) continue;
-        const grown = [...choice, index];
-        const score = inner + model.characterScore(previous, next.symbols[index]!);
-        const word = model.wordScore(child);
-        if (!Number.isNaN(word))
-          edges.push({ start, end: end + 1, choice: grown, score: word + score });
-        extend(child, grown, score);
-      }
-    };
-    for (let index = 0; index < slot.options.length; index++) {
-      const codePoint = slot.codePoints[index]!;
-      const child = model.child(0, codePoint);
-      const word = child === -1 ? NaN : model.wordScore(child);
-      const score = Number.isNaN(word) ? model.loneCharacterScore(codePoint) : word;
-      edges.push({ start, end: start + 1, choice: [index], score });
-      if (child !== -1) extend(child, [index], 0);
-      if (model.isSurname(codePoint)) addNames(slots, start, index, model, edges);
+/**
+ * The words (and lone characters and names) that fit a window's lattice, in typed arrays reused
+ * from window to window: a densely damaged window has tens of thousands of edges, and an object
+ * per edge kept the garbage collector busier than the scoring. Edges are added start by start,
+ * so the edges of one start are one range (`from`).
+ */
+class Edges {
+  count = 0;
+  start = new Int32Array(1024);
+  end = new Int32Array(1024);
+  /** Option chosen at the edge's first and last slot. */
+  first = new Int32Array(1024);
+  last = new Int32Array(1024);
+  /** Word expert plus the character expert's steps inside the word. */
+  inner = new Float64Array(1024);
+  /** Where the edge's options (one per slot from `start`) begin in `choices`. */
+  choiceAt = new Int32Array(1024);
+  choices = new Int32Array(4096);
+  #choiceCount = 0;
+  /** `from[start]` to `from[start + 1]` are the edges that start there. */
+  readonly from: number[] = [0];
+
+  /** Empties the list for the next window, keeping its memory. */
+  clear(): void {
+    this.count = 0;
+    this.#choiceCount = 0;
+    this.from.length = 1;
+  }
+
+  add(start: number, choice: readonly number[], length: number, inner: number): void {
+    if (this.count === this.start.length) this.#growEdges();
+    if (this.#choiceCount + length > this.choices.length) {
+      const choices = new Int32Array(2 * this.choices.length);
+      choices.set(this.choices);
+      this.choices = choices;
     }
-    return edges;
+    const edge = this.count++;
+    this.start[edge] = start;
+    this.end[edge] = start + length;
+    this.first[edge] = choice[0]!;
+    this.last[edge] = choice[length - 1]!;
+    this.inner[edge] = inner;
+    this.choiceAt[edge] = this.#choiceCount;
+    for (let offset = 0; offset < length; offset++)
+      this.choices[this.#choiceCount++] = choice[offset]!;
+  }
+
+  /** Marks the end of the edges that start at the current slot. */
+  closeStart(): void {
+    this.from.push(this.count);
+  }
+
+  #growEdges(): void {
+    const grown = <T extends Int32Array | Float64Array>(array: T): T => {
+      const bigger = new (array.constructor as new (length: number) => T)(2 * array.length);
+      bigger.set(array);
+      return bigger;
+    };
+    this.start = grown(this.start);
+    this.end = grown(this.end);
+    this.first = grown(this.first);
+    this.last = grown(this.last);
+    this.inner = grown(this.inner);
+    this.choiceAt = grown(this.choiceAt);
+  }
+}
+
+/** The character expert's score of every option of every slot after every state, and of the window's end. */
+function scoreSteps(
+  slots: readonly Slot[],
+  model: LanguageModel,
+  before: number,
+  after: number,
+): Pick<Lattice, 'steps' | 'closing'> {
+  const steps = slots.map((slot, position) =>
+    model.characterScores(position === 0 ? [before] : slots[position - 1]!.symbols, slot.symbols),
+  );
+  return { steps, closing: model.characterScores(slots.at(-1)!.symbols, [after]) };
+}
+
+/** What the word expert says of each option of each slot on its own. */
+interface SingleScores {
+  /** The dictionary's node after the option's character, or -1. */
+  nodes: Int32Array[];
+  /** Its score as a word of one character: the dictionary's, or the lone-character floor. */
+  singles: Float64Array[];
+  /** Its score as a character of an unlisted given name, -Infinity when it cannot be one. */
+  given: Float64Array[];
+  /** The most any option of the slot gains as a given-name character over being a single word. */
+  gains: number[];
+}
+
+function scoreSingles(slots: readonly Slot[], model: LanguageModel): SingleScores {
+  const scores: SingleScores = { nodes: [], singles: [], given: [], gains: [] };
+  for (const { codePoints } of slots) {
+    const nodes = new Int32Array(codePoints.length);
+    const singles = new Float64Array(codePoints.length);
+    const given = new Float64Array(codePoints.length);
+    let gain = -Infinity;
+    for (let option = 0; option < codePoints.length; option++) {
+      const codePoint = codePoints[option]!;
+      nodes[option] = model.child(0, codePoint);
+      const word = nodes[option] === -1 ? NaN : model.wordScore(nodes[option]!);
+      singles[option] = Number.isNaN(word) ? model.loneCharacterScore(codePoint) : word;
+      given[option] = model.givenNameScore(codePoint);
+      gain = Math.max(gain, given[option]! - singles[option]!);
+    }
+    scores.nodes.push(nodes);
+    scores.singles.push(singles);
+    scores.given.push(given);
+    scores.gains.push(gain);
+  }
+  return scores;
+}
+
+/**
+ * Adds every dictionary word, lone character and unlisted name that fits the lattice from each
+ * start. A longer edge whose word score is no better than its characters' scores as single
+ * words is left out: the chain of single characters makes the same choices with the same steps
+ * and scores at least as well in every reading, so no pass's result changes. Most unlisted
+ * names are such edges (two in three edges before this).
+ */
+function findEdges(
+  slots: readonly Slot[],
+  steps: readonly Float64Array[],
+  model: LanguageModel,
+  edges: Edges,
+): Edges {
+  edges.clear();
+  const scores = scoreSingles(slots, model);
+  const { nodes, singles } = scores;
+  const choice: number[] = [];
+  /**
+   * Extends the word in `choice` (slots `start` to `end` - 1, dictionary node `node`) by one
+   * slot; `inner` is the sum of its steps, `chain` the sum of its characters' single scores.
+   */
+  const extend = (start: number, end: number, node: number, inner: number, chain: number): void => {
+    const next = slots[end];
+    if (!next || end - start >= MAX_WORD_LENGTH) return;
+    const state = choice[end - start - 1]!;
+    for (let option = 0; option < next.options.length; option++) {
+      const child = model.child(node, next.codePoints[option]!);
+      if (child === -1) continue;
+      choice[end - start] = option;
+      const score = inner + steps[end]![state * next.options.length + option]!;
+      const chained = chain + singles[end]![option]!;
+      const word = model.wordScore(child);
+      if (word > chained) edges.add(start, choice, end - start + 1, word + score);
+      extend(start, end + 1, child, score, chained);
+    }
+  };
+  slots.forEach((slot, start) => {
+    for (let option = 0; option < slot.options.length; option++) {
+      const codePoint = slot.codePoints[option]!;
+      const single = singles[start]![option]!;
+      choice[0] = option;
+      edges.add(start, choice, 1, single);
+      const node = nodes[start]![option]!;
+      if (node !== -1) extend(start, start + 1, node, 0, single);
+      if (model.isSurname(codePoint)) addNames(slots, steps, scores, start, option, model, edges);
+    }
+    edges.closeStart();
   });
+  return edges;
 }
 
 /** Shortest and longest given name, in characters, of a name the dictionary does not list. */
 const GIVEN_NAME_LENGTHS = [1, 2];
-const HAN = /\p{Script=Han}/u;
 
-/** Adds an edge for every name that starts with the surname at `start`: 肖 + 健, 王 + 庆. */
+/**
+ * Adds an edge for every name that starts with the surname at `start` (肖 + 健, 王 + 庆) and
+ * scores better than its characters as single words (see `findEdges`).
+ */
 function addNames(
   slots: readonly Slot[],
+  steps: readonly Float64Array[],
+  { singles, given: givenScores, gains }: SingleScores,
   start: number,
   surname: number,
   model: LanguageModel,
-  edges: Edge[],
+  edges: Edges,
 ): void {
-  const grow = (choice: number[], inner: number): void => {
+  const longest = GIVEN_NAME_LENGTHS.at(-1)!;
+  const choice = [surname];
+  /** `score` is the name so far; `gain` what it scores above its characters as single words. */
+  const grow = (score: number, gain: number): void => {
     const given = choice.length - 1;
-    if (GIVEN_NAME_LENGTHS.includes(given)) {
-      const codePoints = choice.map((option, offset) => slots[start + offset]!.codePoints[option]!);
-      edges.push({
-        start,
-        end: start + choice.length,
-        choice,
-        score: model.nameScore(codePoints) + inner,
-      });
+    if (GIVEN_NAME_LENGTHS.includes(given) && gain > 0)
+      edges.add(start, choice, choice.length, score);
+    const position = start + choice.length;
+    const next = slots[position];
+    if (!next || given >= longest) return;
+    // Gains still possible after the next character, for the given names that go on past it.
+    const later = given + 1 < longest ? Math.max(0, gains[position + 1] ?? 0) : 0;
+    const state = choice.at(-1)!;
+    const step = steps[position]!;
+    for (let index = 0; index < next.options.length; index++) {
+      const name = givenScores[position]![index]!;
+      const grown = gain + name - singles[position]![index]!;
+      if (name === -Infinity || grown + later <= 0) continue;
+      choice.push(index);
+      grow(score + name + step[state * next.options.length + index]!, grown);
+      choice.pop();
     }
-    const next = slots[start + choice.length];
-    if (!next || given >= GIVEN_NAME_LENGTHS.at(-1)!) return;
-    const previous = slots[start + choice.length - 1]!.symbols[choice.at(-1)!]!;
-    next.options.forEach((option, index) => {
-      if (HAN.test(option))
-        grow([...choice, index], inner + model.characterScore(previous, next.symbols[index]!));
-    });
   };
-  grow([surname], 0);
+  const surnameScore = model.surnameScore(slots[start]!.codePoints[surname]!);
+  grow(surnameScore, surnameScore - singles[start]![surname]!);
+}
+
+/** Best of `values[state] + steps[state * width + option]` over the states, for each option. */
+function bestStep(values: Float64Array, steps: Float64Array, width: number): Float64Array {
+  const best = new Float64Array(width).fill(-Infinity);
+  for (let state = 0; state < values.length; state++) {
+    const value = values[state]!;
+    if (value === -Infinity) continue;
+    for (let option = 0; option < width; option++) {
+      const total = value + steps[state * width + option]!;
+      if (total > best[option]!) best[option] = total;
+    }
+  }
+  return best;
 }
 
 /**
- * Scores every candidate of a line's damaged slots by the best reading that uses it. A state is
- * the option chosen at the slot before a position, since the character expert sees one back.
+ * Scores every candidate of a window's damaged slots by the best reading that uses it
+ * (max-product forward and backward passes over the lattice). An edge's score depends on the
+ * state before it only through the step into its first option, so each pass takes the best
+ * state once per option, not once per edge.
  */
-function scoreWindow(
-  slots: readonly Slot[],
-  model: LanguageModel,
-  { before, after: next }: { before: number; after: number },
-): number[][] {
-  const edges = findEdges(slots, model);
+function scoreWindow({ slots, steps, closing, edges }: Lattice): number[][] {
   const last = slots.length;
-  const stateCount = (position: number): number =>
-    position === 0 ? 1 : slots[position - 1]!.options.length;
-  // Each edge's score after each option of the slot before it, computed once for all three passes.
-  const scored = edges.map((fromHere, start) =>
-    fromHere.map((edge) => {
-      const first = slots[start]!.symbols[edge.choice[0]!]!;
-      const previous = start === 0 ? [before] : slots[start - 1]!.symbols;
-      return {
-        edge,
-        after: edge.choice.at(-1)!,
-        scores: previous.map((symbol) => edge.score + model.characterScore(symbol, first)),
-      };
-    }),
-  );
+  const width = (position: number): number => slots[position]!.options.length;
+  const states = (position: number): number => (position === 0 ? 1 : width(position - 1));
+  // forward[p][state]: the best reading up to position p; entering[p][option]: the best reading
+  // up to and including the step into slot p's option.
   const forward = Array.from({ length: last + 1 }, (_, position) =>
-    new Array<number>(stateCount(position)).fill(-Infinity),
+    new Float64Array(states(position)).fill(-Infinity),
   );
   forward[0]![0] = 0;
+  const entering: Float64Array[] = [];
   for (let start = 0; start < last; start++) {
-    const row = forward[start]!;
-    for (const { edge, after, scores } of scored[start]!) {
-      const target = forward[edge.end]!;
-      for (let state = 0; state < row.length; state++) {
-        const total = row[state]! + scores[state]!;
-        if (total > target[after]!) target[after] = total;
-      }
+    entering[start] = bestStep(forward[start]!, steps[start]!, width(start));
+    for (let edge = edges.from[start]!; edge < edges.from[start + 1]!; edge++) {
+      const total = entering[start]![edges.first[edge]!]! + edges.inner[edge]!;
+      const target = forward[edges.end[edge]!]!;
+      const state = edges.last[edge]!;
+      if (total > target[state]!) target[state] = total;
     }
   }
-  const backward = forward.map((row) => new Array<number>(row.length).fill(-Infinity));
-  const ends = last === 0 ? [before] : slots[last - 1]!.symbols;
-  backward[last] = ends.map((symbol) => model.characterScore(symbol, next));
+  // backward[p][state]: the best rest of the reading from position p on.
+  const backward: Float64Array[] = forward.map((row) =>
+    new Float64Array(row.length).fill(-Infinity),
+  );
+  backward[last] = closing;
   for (let start = last - 1; start >= 0; start--) {
+    const leaving = new Float64Array(width(start)).fill(-Infinity);
+    for (let edge = edges.from[start]!; edge < edges.from[start + 1]!; edge++) {
+      const total = edges.inner[edge]! + backward[edges.end[edge]!]![edges.last[edge]!]!;
+      const first = edges.first[edge]!;
+      if (total > leaving[first]!) leaving[first] = total;
+    }
     const row = backward[start]!;
-    for (const { edge, after, scores } of scored[start]!) {
-      const rest = backward[edge.end]![after]!;
-      for (let state = 0; state < row.length; state++) {
-        const total = scores[state]! + rest;
-        if (total > row[state]!) row[state] = total;
-      }
+    for (let state = 0; state < row.length; state++) {
+      let best = -Infinity;
+      for (let option = 0; option < leaving.length; option++)
+        best = Math.max(best, steps[start]![state * leaving.length + option]! + leaving[option]!);
+      row[state] = best;
     }
   }
   // Each damaged slot's candidates: the best whole reading through an edge that chooses them.
+  const damagedBefore = [0];
+  for (const slot of slots) damagedBefore.push(damagedBefore.at(-1)! + (slot.damaged ? 1 : 0));
   const marginals = slots.map((slot) => new Array<number>(slot.options.length).fill(-Infinity));
-  for (let start = 0; start < last; start++) {
-    const row = forward[start]!;
-    for (const { edge, after, scores } of scored[start]!) {
-      if (!edge.choice.some((_, offset) => slots[start + offset]!.damaged)) continue;
-      const rest = backward[edge.end]![after]!;
-      let best = -Infinity;
-      for (let state = 0; state < row.length; state++)
-        best = Math.max(best, row[state]! + scores[state]! + rest);
-      edge.choice.forEach((option, offset) => {
-        const slot = marginals[start + offset]!;
-        if (best > slot[option]!) slot[option] = best;
-      });
+  for (let edge = 0; edge < edges.count; edge++) {
+    const [start, end] = [edges.start[edge]!, edges.end[edge]!];
+    if (damagedBefore[end] === damagedBefore[start]) continue;
+    const total =
+      entering[start]![edges.first[edge]!]! +
+      edges.inner[edge]! +
+      backward[end]![edges.last[edge]!]!;
+    for (let position = start; position < end; position++) {
+      const option = edges.choices[edges.choiceAt[edge]! + position - start]!;
+      const scores = marginals[position]!;
+      if (total > scores[option]!) scores[option] = total;
     }
   }
   return marginals;
+}
+
+/**
+ * The candidates the model knows anything of (see `LanguageModel.knows`), or all of them when it
+ * knows none. One the model knows nothing of scores at the floor of every expert and is never
+ * chosen over one it knows; dropping them before scoring spares most of the work, since a
+ * damaged character has 16 candidates and two neighbouring ones make 256 pairs.
+ */
+function knownCandidates(candidates: readonly string[], model: LanguageModel): string[] {
+  const known = candidates.filter((candidate) => model.knows(candidate.codePointAt(0)!));
+  return known.length > 0 ? known : [...candidates];
+}
+
+/**
+ * Past this many nats behind the best, a candidate's posterior is below 10⁻⁸: it is ranked with
+ * probability 0 without its context score.
+ */
+const NEGLIGIBLE = 20;
+
+/**
+ * Each candidate's marginal plus its context score. A context score is never above 0 (a count
+ * in a context never exceeds the count overall), so a candidate whose marginal is already
+ * `NEGLIGIBLE` behind the best candidate's final score can neither win nor matter to the
+ * posteriors, and its context, the slowest look-up of all, is skipped.
+ */
+function addContext(marginals: readonly number[], context: (option: number) => number): number[] {
+  const leader = marginals.indexOf(Math.max(...marginals));
+  const bar = marginals[leader]! + context(leader) - NEGLIGIBLE;
+  return marginals.map((marginal, option) => {
+    if (option === leader) return bar + NEGLIGIBLE;
+    return marginal < bar ? -Infinity : marginal + context(option);
+  });
 }
 
 /** Softmax of a damaged slot's candidate scores, likeliest first. */
@@ -251,13 +439,16 @@ export function resolveDamaged(
 ): Resolution[] {
   const { text } = decoded;
   const resolutions: Resolution[] = [];
+  const edges = new Edges();
   for (const window of findWindows(text, decoded.damaged)) {
     const at = new Map(window.damaged.map((damaged) => [damaged.index, damaged]));
     const slots: Slot[] = [];
     for (let index = window.from; index < window.to;) {
       const codePoint = text.codePointAt(index)!;
       const damaged = at.get(index) ?? null;
-      const options = damaged ? damaged.candidates : [String.fromCodePoint(codePoint)];
+      const options = damaged
+        ? knownCandidates(damaged.candidates, model)
+        : [String.fromCodePoint(codePoint)];
       const codePoints = options.map((option) => option.codePointAt(0)!);
       slots.push({ options, codePoints, symbols: codePoints.map(symbolOf), damaged });
       index += codePoint > 0xffff ? 2 : 1;
@@ -267,7 +458,9 @@ export function resolveDamaged(
       window.to >= text.length || text[window.to] === '\n'
         ? LINE_BOUNDARY
         : symbolOf(text.codePointAt(window.to)!);
-    const marginals = scoreWindow(slots, model, { before, after });
+    const steps = scoreSteps(slots, model, before, after);
+    findEdges(slots, steps.steps, model, edges);
+    const marginals = scoreWindow({ slots, ...steps, edges });
     // The chosen symbols, padded with the window's surroundings: slot i is at i + 2.
     const chosen = [
       LINE_BOUNDARY,
@@ -280,15 +473,15 @@ export function resolveDamaged(
     ];
     slots.forEach((slot, position) => {
       if (!slot.damaged) return;
-      const around = [
+      const [left2, left, right, right2] = [
         chosen[position]!,
         chosen[position + 1]!,
         chosen[position + 3]!,
         chosen[position + 4]!,
-      ] as const;
-      const scores = marginals[position]!.map(
-        (score, index) => score + model.contextScore(slot.symbols[index]!, around),
-      );
+      ];
+      const context = (option: number): number =>
+        model.contextScore(slot.symbols[option]!, left2, left, right, right2);
+      const scores = addContext(marginals[position]!, context);
       const ranked = rank(slot.options, scores);
       const best = ranked[0]!;
       resolutions.push({

@@ -130,6 +130,26 @@ describe('restoreLostBytes: what the compiler reports', () => {
     );
   });
 
+  it('reads a model without a post exactly as one that never saw it (leave-one-out)', () => {
+    const post = '服务网格中的流量管理与可观测性，欢迎报名参加。';
+    const other = SITE_TEXT;
+    const heldOut = new LanguageModel().addText(post).addText(other).without(post);
+    const never = new LanguageModel().addText(other);
+    const [中, 的, 与, 可, 管, 理, 观] = [...'中的与可管理观'].map((c) => c.codePointAt(0)!);
+    for (const [previous, next] of [
+      [中, 的],
+      [与, 可],
+      [理, 与],
+    ])
+      expect(heldOut.characterScore(previous!, next!)).toBe(never.characterScore(previous!, next!));
+    expect(heldOut.contextScore(与!, 管!, 理!, 可!, 观!)).toBe(
+      never.contextScore(与!, 管!, 理!, 可!, 观!),
+    );
+    // And the post did teach the full model something the held-out one does not know.
+    const full = new LanguageModel().addText(post).addText(other);
+    expect(full.characterScore(中!, 的!)).toBeGreaterThan(heldOut.characterScore(中!, 的!));
+  });
+
   it('keeps the confidence threshold a real probability', () => {
     expect(MIN_CONFIDENCE).toBeGreaterThan(0.5);
     expect(MIN_CONFIDENCE).toBeLessThan(1);
