@@ -447,9 +447,11 @@ function readTalkLine(block: Block, next: Block | undefined): TalkDraft | null {
     if (speakers.length === 0 && !range) return null;
   } else {
     const parts = text.split(TITLE_SPEAKER_DASH);
-    if (parts.length < 2) return null;
-    speakers = parseEnglishSpeakers(parts.at(-1) ?? '');
-    if (speakers.length === 0) return null;
+    const named = parts.at(-1) ?? '';
+    // `Server - PromQL 与多种存储层的设计与实现` is an outline point, not a talk by `PromQL`.
+    if (parts.length < 2 || /\p{Script=Han}/u.test(named)) return null;
+    speakers = parseEnglishSpeakers(named);
+    if (speakers.length === 0 || speakers.some((speaker) => !/\s/.test(speaker.name))) return null;
     title = parts.slice(0, -1).join(' - ');
   }
   if (isBreak(title)) return null;

@@ -117,7 +117,7 @@ export function cleanEventTitle(title: string): string {
     .replace(/^《(.+)》$/, '$1')
     .replace(/[《》]/g, '')
     .replace(/\s*[|｜]\s*.*$/, '')
-    .replace(/(活动回顾|精彩回顾|回顾|\s+recap)$/i, '')
+    .replace(/\s*(活动回顾|精彩回顾|回顾|圆满结束|圆满落幕|成功举办|顺利举办|recap|wrap-?up)$/i, '')
     .trim();
   // `SOFA 开源三周年，Let's have fun together！`: the name is the clause before the slogan.
   const clause = /^(.{4,}?)[，,！!]\s*\S/.exec(name);
@@ -271,7 +271,8 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
   const venue =
     asString(data.venue) ??
     readAddress(data.address) ??
-    labelled.venue?.text ??
+    // `地点：https://live.bilibili.com/…` names a stream, not a place.
+    (labelled.venue && !/^https?:\/\//.test(labelled.venue.text) ? labelled.venue.text : null) ??
     venueFromProse(opening);
   const city =
     asString(data.city) ??
