@@ -5,6 +5,7 @@ import {
   formatDateRange,
   formatTimeRange,
   localDate,
+  slotInZone,
   zoneLabel,
 } from '../../src/lib/client/format-time';
 
@@ -109,5 +110,48 @@ describe('formatDate', () => {
 describe('localDate', () => {
   it('is the reader’s calendar date', () => {
     expect(localDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+});
+
+describe('slotInZone', () => {
+  const beijing = { date: '2021-07-10', start: '14:00', end: '14:30', timezone: 'Asia/Shanghai' };
+
+  it('moves a Beijing afternoon to a Berlin morning, labelled with Berlin’s zone', () => {
+    const berlin = slotInZone(beijing, 'Europe/Berlin');
+    expect(berlin).toEqual({
+      date: '2021-07-10',
+      start: '08:00',
+      end: '08:30',
+      timezone: 'Europe/Berlin',
+      dayShift: 0,
+    });
+    expect(formatTimeRange(berlin ?? beijing)).toBe('08:00–08:30 CEST');
+  });
+
+  it('says when the other clock is on another day', () => {
+    const early = { ...beijing, start: '01:00', end: '01:30' };
+    expect(slotInZone(early, 'America/New_York')).toMatchObject({
+      date: '2021-07-09',
+      start: '13:00',
+      dayShift: -1,
+    });
+    expect(slotInZone({ ...beijing, start: '23:30', end: null }, 'Asia/Tokyo')).toMatchObject({
+      date: '2021-07-11',
+      start: '00:30',
+      end: null,
+      dayShift: 1,
+    });
+  });
+
+  it('prints the same text for a zone on the same clock', () => {
+    const same = slotInZone(beijing, 'Asia/Chongqing');
+    expect(same && formatTimeRange(same)).toBe(formatTimeRange(beijing));
+  });
+
+  it('cannot move a slot without a start, a date or a zone', () => {
+    expect(slotInZone({ ...beijing, start: null }, 'Europe/Berlin')).toBeNull();
+    expect(slotInZone({ ...beijing, date: null }, 'Europe/Berlin')).toBeNull();
+    expect(slotInZone({ ...beijing, timezone: null }, 'Europe/Berlin')).toBeNull();
+    expect(slotInZone(beijing, 'Mars/Olympus_Mons')).toBeNull();
   });
 });

@@ -209,7 +209,7 @@ describe('eventDay with talks without times', () => {
     const day = at(beijingTime(10, '15:00'), beijing, untimed);
     expect(day.stage).toBe('untimed');
     expect(day.steps).toEqual([]);
-    expect(ids(day.untimed.map((item) => ({ talk: item })))).toEqual(['a', 'b']);
+    expect(day.untimed.map((item) => item.id)).toEqual(['a', 'b']);
     expect(day.next).toEqual([]);
   });
 

@@ -198,6 +198,50 @@ describe('at the venue', () => {
     await context.close();
   });
 
+  it('shows times on the device’s clock beside the event’s when asked, and remembers it', async () => {
+    site.serve(BUILD_DIR);
+    const context = await browser.newContext({ locale: 'en-US', timezoneId: DEVICE_ZONE });
+    const page = await context.newPage();
+    const welcomeTime = page
+      .locator('article.talk', {
+        has: page.getByRole('link', { name: welcome.title, exact: true }),
+      })
+      .locator('time');
+    const openEvent = async () => {
+      await page.goto(`${site.baseUrl}events/${ISTIO_EVENT}`);
+      await untilInteractive(page);
+    };
+    const choose = async (name: string) => {
+      await page.goto(`${site.baseUrl}my`);
+      const radio = page.getByRole('radio', { name });
+      await radio.and(page.locator(':not([disabled])')).check();
+      await expect.poll(() => radio.isChecked()).toBe(true);
+    };
+
+    await openEvent();
+    expect(normalizeSpace(await welcomeTime.innerText())).toBe('13:50–14:00 CST');
+
+    await choose(words.venue.deviceZone(DEVICE_ZONE));
+    await openEvent();
+    await expect
+      .poll(async () => normalizeSpace(await welcomeTime.innerText()))
+      .toBe('07:50–08:00 CEST (13:50–14:00 CST)');
+    await page.reload();
+    await untilInteractive(page);
+    await expect
+      .poll(async () => normalizeSpace(await welcomeTime.innerText()))
+      .toBe('07:50–08:00 CEST (13:50–14:00 CST)');
+
+    await choose(words.venue.eventZone);
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('radio', { name: words.venue.eventZone }).isChecked())
+      .toBe(true);
+    await openEvent();
+    expect(normalizeSpace(await welcomeTime.innerText())).toBe('13:50–14:00 CST');
+    await context.close();
+  });
+
   it('lists what an update changed about starred talks, and keeps removed ones as tombstones', async () => {
     site.serve(BUILD_DIR);
     const context = await browser.newContext({ locale: 'en-US' });

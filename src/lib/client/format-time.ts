@@ -269,3 +269,32 @@ export function wallClockAt(instant: number, timezone: string): WallClock | null
 export function deviceTimeZone(): string | null {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
 }
+
+/** A slot as a clock in another zone shows it, and how many days that moves it. */
+export interface ShiftedSlot extends WallClockSlot {
+  /** −1 when the other clock is still on the day before, 1 when it is on the day after. */
+  dayShift: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * `slot` on the clock of `zone`: 14:00 CST on 10 July is 08:00 CEST the same day, 01:00 CST is
+ * 19:00 CEST the day before. Null when the slot has no date, start or zone to convert from, or a
+ * zone is unknown.
+ */
+export function slotInZone(slot: WallClockSlot, zone: string): ShiftedSlot | null {
+  if (!slot.date || !slot.start || !slot.timezone) return null;
+  const startsAt = wallTimeInstant(slot.timezone, slot.date, slot.start);
+  const start = startsAt === null ? null : wallClockAt(startsAt, zone);
+  if (!start) return null;
+  const endsAt = slot.end ? wallTimeInstant(slot.timezone, slot.date, slot.end) : null;
+  const end = endsAt === null ? null : wallClockAt(endsAt, zone);
+  return {
+    date: start.date,
+    start: start.time,
+    end: end?.time ?? null,
+    timezone: zone,
+    dayShift: Math.round((Date.parse(start.date) - Date.parse(slot.date)) / DAY_MS),
+  };
+}

@@ -115,7 +115,7 @@ export interface Messages {
     /** After a time shown in another zone than the event's, when the day differs. */
     dayShift: (days: number) => string;
     timeZone: string;
-    eventZone: (label: string) => string;
+    eventZone: string;
     deviceZone: (zone: string) => string;
   };
   about: {
@@ -294,7 +294,7 @@ const en: Messages = {
     forgetLabel: (title) => `Remove ${title} from my agenda`,
     dayShift: (days) => (days > 0 ? '(next day)' : '(previous day)'),
     timeZone: 'Show times in',
-    eventZone: (label) => `The event’s time zone (${label})`,
+    eventZone: 'The event’s time zone, as on the programme',
     deviceZone: (zone) => `This device’s time zone (${zone})`,
   },
   about: {
@@ -511,7 +511,7 @@ const zh: Messages = {
     forgetLabel: (title) => `从我的日程中移除：${title}`,
     dayShift: (days) => (days > 0 ? '（次日）' : '（前一天）'),
     timeZone: '时间显示为',
-    eventZone: (label) => `活动所在时区（${label}）`,
+    eventZone: '活动所在时区（与议程一致）',
     deviceZone: (zone) => `本设备时区（${zone}）`,
   },
   about: {

@@ -18,6 +18,7 @@ import {
   type UserStore,
 } from '$lib/storage/stores';
 import { describeError } from '$lib/storage/database';
+import { isTimeZoneChoice } from '$lib/settings/time-zone';
 import { buildContentView, buildMyAgendaView, buildSearchView } from '$lib/views/build-views';
 import {
   applyStarOutcomes,
@@ -305,6 +306,16 @@ export class DataService {
         result = await buildMyAgendaView(reader, ids, stars);
         break;
       }
+      case 'timeZoneChoice':
+        result = await this.#user.readTimeZoneChoice();
+        break;
+      case 'setTimeZoneChoice':
+        if (!isTimeZoneChoice(request.params.choice)) {
+          throw new Error(`Not a time-zone choice: ${JSON.stringify(request.params.choice)}`);
+        }
+        await this.#user.writeTimeZoneChoice(request.params.choice);
+        result = await this.#user.readTimeZoneChoice();
+        break;
       case 'dismissChange':
         await this.#user.dismissChange(request.params.talkId);
         result = null;
