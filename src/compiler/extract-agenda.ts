@@ -11,6 +11,7 @@ import {
   isHanName,
   parseChineseSpeaker,
   parseEnglishSpeaker,
+  parseSpeakers,
   splitOrgRole,
   splitSessionCell,
   splitSpeakerList,
@@ -129,12 +130,9 @@ function parseSpeakerText(text: string): SpeakerMention[] {
     .filter((mention): mention is SpeakerMention => mention !== null);
 }
 
-/** Speakers from a table's speaker cell: `张三（蚂蚁集团）`, `Zhang San, Tetrate`, several with 、. */
+/** Speakers from a table's speaker cell: `张三（蚂蚁集团）`, `蚂蚁金服技术总监 杨冰`, a panel. */
 function parseSpeakerCell(cell: string): SpeakerMention[] {
-  return cell
-    .split(/\s*[、/&]\s*|\s+and\s+/)
-    .map((part) => parseChineseSpeaker(part) ?? splitSessionCell(`x - ${part}`).speakers[0] ?? null)
-    .filter((mention): mention is SpeakerMention => mention !== null);
+  return parseSpeakers(cell);
 }
 
 function columnIndex(header: string[], pattern: RegExp): number {
@@ -408,20 +406,10 @@ function isTrackLabel(text: string): boolean {
 
 /** English speakers after a talk: `Tiffany Wang (Weaveworks) & Joaquin Rodriguez (Microsoft)`. */
 function parseEnglishSpeakers(text: string): SpeakerMention[] {
-  const cleaned = text
-    .replace(/^\s*(?:by|with|presented by|speakers?:)\s+/i, '')
-    .replace(/^Flux users?,?\s+/i, '')
-    .replace(/\\?"[^"]*\\?"\s*/g, '')
-    .trim();
-  // `Chris Sanders & Jonathan Innis (Microsoft)`: one company in parentheses for the whole list.
-  const shared = /^([^()]+)\(([^()]+)\)$/.exec(cleaned);
-  const parts = splitSpeakerList(cleaned);
-  const mentions = parts
-    .map((part) => parseEnglishSpeaker(part))
-    .filter((mention): mention is SpeakerMention => mention !== null);
-  if (shared && mentions.length > 1)
-    for (const mention of mentions) mention.org ??= shared[2]?.trim() ?? null;
-  return mentions;
+  // An English talk line names people in Latin letters; Han text after its dash is prose.
+  return parseSpeakers(text.replace(/^\s*Flux users?,?\s+/i, '')).filter(
+    (mention) => !/\p{Script=Han}/u.test(mention.name),
+  );
 }
 
 /** One English agenda line read as a talk, or null. */

@@ -15,8 +15,9 @@ export interface SpeakerMention {
 }
 
 /**
- * A Chinese personal name: two to four Han characters, or a name with a middle dot. U+FFFD
- * stands in for a character an encoding accident destroyed; the name is still a name.
+ * A Chinese personal name: two to four Han characters (尹夏梦雪 has two surnames), or a name with
+ * a middle dot. U+FFFD stands in for a character an encoding accident destroyed; the name is
+ * still a name.
  */
 const HAN_NAME = /^[\u4e00-\u9fff\ufffd]{2,4}$|^[\u4e00-\u9fff\ufffd]{1,4}·[\u4e00-\u9fff]{1,6}$/;
 
@@ -275,6 +276,9 @@ const ENGLISH_ROLE =
 export function splitEnglishAffiliation(text: string): { org: string | null; role: string | null } {
   const cleaned = text.replace(/^[\s:,(-]+|[\s.,)]+$/g, '');
   if (!cleaned) return { org: null, role: null };
+  // `Software Engineer at Planet Labs`: the company follows `at`.
+  const at = /^([^,]+?)\s+at\s+(\p{Lu}[^,]*)$/u.exec(cleaned);
+  if (at && ENGLISH_ROLE.test(at[1] ?? '')) return { org: at[2] ?? null, role: at[1] ?? null };
   const parts = cleaned.split(/\s*,\s*/).filter(Boolean);
   if (parts.length > 1) {
     const roleParts = parts.filter((part) => ENGLISH_ROLE.test(part));
@@ -330,11 +334,22 @@ export function parseEnglishSpeaker(text: string): SpeakerMention | null {
   const mention: SpeakerMention = { name, org: null, role: null, aliases: [] };
   const parentheses = [...rest.matchAll(/\(([^)]*)\)/g)].map((match) => match[1] ?? '');
   for (const inner of parentheses) {
-    if (isEnglishAlias(inner, name)) mention.aliases.push(inner);
-    else Object.assign(mention, splitEnglishAffiliation(inner));
+    if (isEnglishAlias(inner, name)) {
+      mention.aliases.push(inner);
+      continue;
+    }
+    // The first bracket that names a company is the person's: later ones belong to others.
+    const affiliation = splitEnglishAffiliation(inner);
+    mention.org ??= affiliation.org;
+    mention.role ??= affiliation.role;
   }
   const outside = rest.replace(/\([^)]*\)/g, '').trim();
-  if (outside) Object.assign(mention, splitEnglishAffiliation(outside));
+  if (outside) {
+    // A company in brackets is surer than words after the name: `Karena Angell (Red Hat), …`.
+    const affiliation = splitEnglishAffiliation(outside);
+    mention.org = parentheses.length > 0 ? (mention.org ?? affiliation.org) : affiliation.org;
+    mention.role = parentheses.length > 0 ? (mention.role ?? affiliation.role) : affiliation.role;
+  }
   return mention;
 }
 
@@ -455,32 +470,50 @@ function splitOutsideBrackets(text: string, separator: RegExp): string[] {
 const LIST_SEPARATOR = /\s*[、/／&＆;；]\s*/g;
 /** Words that join people when both sides are people: `A and B`, `张三和李四`. */
 const JOINING_WORD = /\s+(?:and|und)\s+|(?<=[\p{Script=Han}）)])\s*[和与及]\s*(?=\p{Script=Han})/gu;
-/** Commas, which join people only when every part is a person with their own brackets or a bare name. */
-const COMMA = /\s*[,，]\s*(?:and\s+)?/g;
+/**
+ * Commas, which join people only when every part is a person with their own brackets or a bare
+ * name; and a bracket closed right before the next capitalised name, a comma the author forgot:
+ * `Matt Farina (SUSE) Scott Rigby (Weaveworks)`.
+ */
+const COMMA = /\s*[,，]\s*(?:and\s+)?|(?<=[)）])\s+(?=\p{Lu}\p{Ll})/gu;
 
-/** A part that is only a name, or a name with its company in brackets. */
-function isPersonOnly(part: string): boolean {
-  const bare = part.replace(/\s*[（(][^）)]*[）)]\s*$/, '').trim();
+/** An English name of two or three capitalised words: `Soulé Ba`, `Max Jonas Werner`. */
+const ENGLISH_NAME = /^\p{Lu}[\p{L}'’.-]+(?:\s+(?:"[^"]+"\s+)?\p{Lu}[\p{L}'’.-]+){1,2}$/u;
+
+/**
+ * A part that is only a person: a Chinese name, or a name with their company in brackets. A bare
+ * English name counts only in a list that says it is one (`bareEnglish`): in `Leigh Capili, Red
+ * Hat` the second part is a company.
+ */
+function isPersonOnly(part: string, bareEnglish = false): boolean {
+  const bare = part.replace(/(?:\s*[（(][^）)]*[）)])+\s*$/, '').trim();
   if (isHanName(bare)) return true;
   return (
-    /^\p{Lu}[\p{L}'’.-]+(?:\s+(?:"[^"]+"\s+)?\p{Lu}[\p{L}'’.-]+){1,2}$/u.test(bare) &&
-    !ENGLISH_ROLE.test(bare) &&
-    bare !== part.trim()
+    ENGLISH_NAME.test(bare) && !ENGLISH_ROLE.test(bare) && (bareEnglish || bare !== part.trim())
   );
 }
 
+/** `A, B, C & D` or `A, B and C`: commas that list people, closed by `&` or `and`. */
+const CLOSED_LIST = /,[^,]+(?:&|\band\b)[^,]+$/;
+
 /** Splits a panel into one text per person, only where every piece reads as a person. */
 function splitPeople(text: string): string[] {
-  let parts = splitOutsideBrackets(text, LIST_SEPARATOR);
-  parts = parts.flatMap((part) => {
+  const masked = maskBrackets(text);
+  const bareEnglish = CLOSED_LIST.test(masked);
+  const listed = splitOutsideBrackets(text, LIST_SEPARATOR);
+  const parts =
+    listed.length > 1 && !listed.every((part) => parseSpeaker(part) !== null) ? [text] : listed;
+  const joined = parts.flatMap((part) => {
     const pieces = splitOutsideBrackets(part, JOINING_WORD);
-    return pieces.length > 1 && pieces.every((piece) => parseSpeaker(piece) !== null)
+    return pieces.length > 1 && pieces.every((piece) => isPersonOnly(piece, true))
       ? pieces
       : [part];
   });
-  return parts.flatMap((part) => {
+  return joined.flatMap((part) => {
     const pieces = splitOutsideBrackets(part, COMMA);
-    return pieces.length > 1 && pieces.every(isPersonOnly) ? pieces : [part];
+    return pieces.length > 1 && pieces.every((piece) => isPersonOnly(piece, bareEnglish))
+      ? pieces
+      : [part];
   });
 }
 
@@ -553,8 +586,9 @@ export function parseSpeaker(text: string): SpeakerMention | null {
   if (after?.[1] && after.index > 0) {
     host ??= after[1];
     const name = line.slice(0, after.index).trim();
-    // `SOFAGirl-英花 主持人`: a host may go by a handle that is no personal name.
-    if (!/[（(，,]/.test(name) && name.length <= 20 && !parseSpeakerLine(name))
+    // `SOFAGirl-英花 主持人`, `SOFA 社区小助手-泡椒 主持人`: a host may go by a handle that is no
+    // personal name, so the words before the host word are the name unless they start with one.
+    if (!/[（(，,]/.test(name) && name.length <= 20 && !parseChineseSpeaker(name))
       return withHostRole({ name, org: null, role: null, aliases: [] }, host);
     line = name;
   }

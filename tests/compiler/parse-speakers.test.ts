@@ -352,6 +352,31 @@ describe('parseSpeakers: panels and lists', () => {
     ]);
   });
 
+  it('reads people whose brackets close without the comma between them', () => {
+    expect(
+      parseSpeakers('Karena Angell (Red Hat), Matt Farina (SUSE) Scott Rigby (Weaveworks)'),
+    ).toEqual([
+      person('Karena Angell', 'Red Hat'),
+      person('Matt Farina', 'SUSE'),
+      person('Scott Rigby', 'Weaveworks'),
+    ]);
+  });
+
+  it('reads bare English names listed with commas when & or and closes the list', () => {
+    expect(
+      parseSpeakers('Scott Rigby, Somtochi Onyekwere, Niki Manoledaki & Soulé Ba').map(
+        (m) => m.name,
+      ),
+    ).toEqual(['Scott Rigby', 'Somtochi Onyekwere', 'Niki Manoledaki', 'Soulé Ba']);
+    expect(parseSpeakers('Leigh Capili, Red Hat')).toEqual([person('Leigh Capili', 'Red Hat')]);
+  });
+
+  it('reads a role and company joined by at: Software Engineer at Planet Labs', () => {
+    expect(parseSpeaker('Nic Cope, Software Engineer at Planet Labs')).toEqual(
+      person('Nic Cope', 'Planet Labs', 'Software Engineer'),
+    );
+  });
+
   it('gives a company written once after the last name to every name before it', () => {
     expect(parseSpeakers('Chris Sanders & Jonathan Innis (Microsoft)')).toEqual([
       person('Chris Sanders', 'Microsoft'),
