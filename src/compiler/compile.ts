@@ -222,7 +222,12 @@ function compilePost(file: SourceFile, repaired?: DecodedText): Omit<PostOutcome
     if (agenda.method === 'deck' && post.kind === 'none' && talks[0]) event.title = talks[0].title;
     if (agenda.timezone && !post.data.timezone && event.date) event.timezone = agenda.timezone;
     // A talk's own page or write-up: the post's title is the talk's, the event the one it names.
-    const single = talks.length === 0 ? readSingleTalk(post.data, blocks, post.bodyLine) : null;
+    // Its sections may read as talk headings (a speaker's name opening a paragraph); the post
+    // saying it is one talk's write-up outweighs that.
+    const single =
+      talks.length === 0 || agenda.method === 'headings'
+        ? readSingleTalk(post.data, blocks, post.bodyLine)
+        : null;
     if (single) {
       talks = [{ ...single.talk, start: single.talk.start ?? event.start }];
       if (single.eventTitle) event.title = single.eventTitle;

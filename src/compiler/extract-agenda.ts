@@ -31,7 +31,15 @@ export interface AgendaDraft {
   talks: TalkDraft[];
   timezone: string | null;
   /** Which reading found the talks, for the report. */
-  method: 'table' | 'sections' | 'bold-lines' | 'timed-slots' | 'talk-lines' | 'deck' | 'none';
+  method:
+    | 'table'
+    | 'sections'
+    | 'bold-lines'
+    | 'timed-slots'
+    | 'talk-lines'
+    | 'headings'
+    | 'deck'
+    | 'none';
 }
 
 /** Agenda slots that are not talks: sign-in, breaks, meals, photos, raffles. */
@@ -54,6 +62,9 @@ const ABSTRACT_LABEL =
 
 /** A label line is short: `**嘉宾介绍**`, `议题简介：`, `听众收获`. */
 const MAX_LABEL_LENGTH = 8;
+
+/** A session text that opens with its title in 《》. */
+const BOOKED_TITLE = /^\s*《.+?》/;
 
 /** `《题目》` alone on a heading or bold line. */
 const BOOK_TITLE = /^《(.+)》$/;
@@ -124,10 +135,14 @@ function parseSpeakerLine(text: string): SpeakerMention | null {
 
 /** Every speaker a text names, several joined by 、, /, & or `and`. */
 function parseSpeakerText(text: string): SpeakerMention[] {
-  return text
-    .split(/\s*[、/&]\s*|\s+and\s+/)
-    .map(parseSpeakerLine)
-    .filter((mention): mention is SpeakerMention => mention !== null);
+  // `史泽寰-阿里云`, as slide lists write a speaker: name, dash, company and role.
+  const dashed = /^(\p{Script=Han}{2,4})\s*[-－—–]\s*(\S.*)$/u.exec(text.trim());
+  if (dashed?.[1] && isHanName(dashed[1]))
+    return [{ name: dashed[1], ...splitOrgRole(dashed[2] ?? ''), aliases: [] }];
+  const people = parseSpeakers(text);
+  if (people.length > 0) return people;
+  const one = parseSpeakerLine(text);
+  return one ? [one] : [];
 }
 
 /** Speakers from a table's speaker cell: `张三（蚂蚁集团）`, `蚂蚁金服技术总监 杨冰`, a panel. */
@@ -191,7 +206,10 @@ function readTables(blocks: Block[]): AgendaDraft {
     let timeColumn = columnIndex(header, TIME_HEADER);
     let sessionColumn = columnIndex(header, SESSION_HEADER);
     let speakerColumn = columnIndex(header, SPEAKER_HEADER);
-    if (timeColumn === -1 || sessionColumn === -1 || timeColumn === sessionColumn) {
+    // A slide list as a table (`| 议题 |` over `《题目》讲师-公司` links): talks with no times.
+    const titledRows = rows.filter((row) => BOOKED_TITLE.test(row.cells[sessionColumn] ?? ''));
+    const slideList = timeColumn === -1 && sessionColumn !== -1 && titledRows.length >= 2;
+    if (!slideList && (timeColumn === -1 || sessionColumn === -1 || timeColumn === sessionColumn)) {
       const guessed = guessColumns(rows);
       if (!guessed) continue;
       ({ time: timeColumn, session: sessionColumn } = guessed);
@@ -480,6 +498,34 @@ function readTalkLines(blocks: Block[], context: AgendaContext): AgendaDraft {
   return { talks, timezone: null, method: 'talk-lines' };
 }
 
+/** Headings that name a part of an article, not a talk: `SOFABolt 简介`, `总结`, `Step1：…`. */
+const SECTION_HEADING = /(简介|介绍|总结|回顾|前言|背景|规划|展望|理由|功能|步骤|^step\s*\d)/i;
+
+/** Fewer titled headings than this are a post's own sections, not an agenda. */
+const MIN_HEADING_TALKS = 2;
+
+/**
+ * Talks as headings, each with its speaker on the first line under it, as recaps write them:
+ * `#### SOFAMosn 持续演进路径及实践案例` over `陈逸凡 花名无钩，蚂蚁金服资深开发工程师…`.
+ */
+function readHeadingTalks(blocks: Block[]): AgendaDraft {
+  const talks: TalkDraft[] = [];
+  for (const [index, block] of blocks.entries()) {
+    if (block.kind !== 'heading' || AFTER_AGENDA.test(block.text) || isBreak(block.text)) continue;
+    const next = blocks.slice(index + 1).find((candidate) => candidate.text !== '');
+    if (!next || (next.kind !== 'paragraph' && next.kind !== 'quote')) continue;
+    const speakers = parseSpeakerText(next.text.split(/[。；;]/)[0] ?? '');
+    // The line must open with a Chinese name: prose merely mentioning someone is not a speaker
+    // line, and English prose opens with capitalised words that read as names.
+    const name = speakers[0]?.name ?? '';
+    if (!isHanName(name) || !next.text.replace(/^[>\s]+/, '').startsWith(name)) continue;
+    if (SECTION_HEADING.test(block.text)) continue;
+    talks.push({ ...emptyTalk(cleanTitle(block.text), block.line), speakers });
+  }
+  if (talks.length < MIN_HEADING_TALKS) return { talks: [], timezone: null, method: 'none' };
+  return { talks, timezone: null, method: 'headings' };
+}
+
 /**
  * A slide deck saved as a post: a lone H1 such as `最终版-敖小剑-长路漫漫踏歌而行：蚂蚁金服Service+Mesh实践探索`
  * (a file name, `+` for spaces) over a run of slide images. One talk, by the name in it.
@@ -520,6 +566,7 @@ export function extractAgenda(
     // read as talk lines first, so the am/pm and the linked title are understood.
     readTalkLines,
     readTimedSlots,
+    readHeadingTalks,
     readDeck,
   ];
   for (const read of readings) {

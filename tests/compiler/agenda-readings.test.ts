@@ -306,3 +306,75 @@ Come and meet the SIGs.
     ]);
   });
 });
+
+describe('recaps that give each talk a heading', () => {
+  it('reads a heading with the speaker opening the line under it as a talk', () => {
+    const { talks } = talksIn(
+      'recap.md',
+      `---
+title: Service Mesh Meetup 广州站回顾
+date: 2019-01-08
+---
+
+#### 唯品会 Service Mesh 的实践分享
+
+郑德惠 唯品会Java资深开发工程师，内部Service Mesh框架负责人。
+
+#### SOFAMosn 持续演进路径及实践案例
+
+陈逸凡 花名无钩，蚂蚁金服资深开发工程师。
+
+## 视频回放与资料下载
+
+视频回放见 B 站。
+`,
+    );
+    expect(talks.map((talk) => talk.title)).toEqual([
+      '唯品会 Service Mesh 的实践分享',
+      'SOFAMosn 持续演进路径及实践案例',
+    ]);
+    expect(talks.map((talk) => talk.speakers[0]?.name)).toEqual(['郑德惠', '陈逸凡']);
+  });
+
+  it("does not take an article's sections for talks", () => {
+    const { talks } = talksIn(
+      'article.md',
+      `---
+title: 深入 SOFABolt
+date: 2019-01-08
+---
+
+## SOFABolt 简介
+
+蚂蚁金服开源的通信框架。
+
+## 总结
+
+王庆说得好。
+`,
+    );
+    expect(talks).toEqual([]);
+  });
+});
+
+describe('a slide list as the only listing', () => {
+  it('reads 《题目》讲师-公司 rows of a one-column table as talks without times', () => {
+    const { talks } = talksIn(
+      'report.md',
+      `---
+title: 中国首次Istio meetup
+date: 2021-07-20
+---
+
+| 议题 |
+| --- |
+| [《服务网格数据平面热升级技术分享》史泽寰-阿里云](./upgrade.pdf) |
+| [《使用eBPF加速Istio/Envoy网络》钟露瑶-Intel云计算软件工程师](./ebpf.pdf) |
+`,
+    );
+    expect(talks.map((talk) => [talk.title, talk.speakers[0]?.name, talk.start])).toEqual([
+      ['服务网格数据平面热升级技术分享', '史泽寰', null],
+      ['使用eBPF加速Istio/Envoy网络', '钟露瑶', null],
+    ]);
+  });
+});
