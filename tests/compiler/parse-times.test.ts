@@ -456,6 +456,7 @@ describe('timezoneOfOffset and parseTimezone: zones stated outright', () => {
     ['an abbreviation', 'PT', 'America/Los_Angeles'],
     ['a Chinese city', '杭州', 'Asia/Shanghai'],
     ['an English city', 'Amsterdam', 'Europe/Amsterdam'],
+    ['an Indian city', 'Delhi', 'Asia/Kolkata'],
   ])('reads %s', (_kind, value, zone) => {
     expect(parseTimezone(value)).toBe(zone);
   });
