@@ -15,6 +15,7 @@ import {
   findTimezone,
   minutesOf,
   parseFrontMatterDate,
+  parseTimezone,
   timezoneOfOffset,
   type TimeRange,
 } from './parse-times';
@@ -220,12 +221,20 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
     ? { start: eventDateParts.time, end: endDateParts?.time ?? null }
     : null;
   let rangeLine = lineOfKey(post, 'date');
+  // The last day of a range the text writes: `10月23日-24日`, `Mar 24-26`.
+  let writtenEndDate: string | null = null;
   if (!date && labelled.time) {
-    date = findDates(labelled.time.text, postDate)[0]?.date ?? null;
+    const written = findDates(labelled.time.text, postDate)[0];
+    date = written?.date ?? null;
+    writtenEndDate = written?.endDate ?? null;
     range = findTimeRange(labelled.time.text);
     rangeLine = labelled.time.line;
   }
-  date ??= findDates(opening, postDate)[0]?.date ?? null;
+  if (!date) {
+    const written = findDates(opening, postDate)[0];
+    date = written?.date ?? null;
+    writtenEndDate = written?.endDate ?? null;
+  }
   if (!range) {
     // `我们推迟了半个小时在1:30正式开始`, `starts at 19:00`
     const startSentence = text
@@ -251,7 +260,7 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
     );
     end = null;
   }
-  let endDate = endDateParts?.date ?? null;
+  let endDate = endDateParts?.date ?? writtenEndDate;
   if (endDate && date && endDate < date) {
     diagnostics.push(
       diagnostic(
@@ -300,8 +309,25 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
       : inferFormat(text, venue);
 
   const lang = detectLanguage(data, `${asString(data.title) ?? ''}\n${text}`);
+  /** Front matter `timezone:` as an IANA name, an offset or a city; anything else is reported. */
+  const readTimezoneKey = (): string | null => {
+    const written = asString(data.timezone);
+    if (!written) return null;
+    const zone = parseTimezone(written);
+    if (!zone)
+      diagnostics.push(
+        diagnostic(
+          'warning',
+          'invalid-timezone',
+          file,
+          `Front matter timezone: ${JSON.stringify(written)} is not a time zone; write an IANA name such as Asia/Shanghai, an offset such as +08:00, or the city.`,
+          lineOfKey(post, 'timezone'),
+        ),
+      );
+    return zone;
+  };
   const timezone =
-    asString(data.timezone) ??
+    readTimezoneKey() ??
     findTimezone(labelled.time?.text ?? '') ??
     timezoneOfOffset(eventDateParts?.offset ?? null) ??
     (city ? timezoneOfCity(city) : null) ??
