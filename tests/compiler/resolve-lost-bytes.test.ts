@@ -71,6 +71,23 @@ describe('resolveDamaged: choosing among the candidates of lost bytes', () => {
     expect(restored[0]).toBe(line);
   });
 
+  it('reads no bracket its line cannot pair: no 」 without a 「 before it, no 【 without a 】 after it', () => {
+    // 、 (E3 80 81), 」 (E3 80 8D), 『 (E3 80 8E) and 【 (E3 80 90) all survive as E3 80.
+    const lines = ['嘉宾、议题、时间', '报名、签到、合影', '【直播回顾】云原生、服务网格'];
+    const broken = damage(lines.join('\n'));
+    expect(broken.damaged.flatMap((item) => item.candidates)).toEqual(
+      expect.arrayContaining(['、', '」', '『', '【']),
+    );
+    const restored = restoreLostBytes(broken, dictionaryModel, FILE).text.split('\n');
+    const brackets = restored.map((line) => line.replace(/[^、」『【】]/g, ''));
+    expect(brackets.slice(0, 2)).toEqual(['、、', '、、']);
+    expect(brackets[2]).toMatch(/^[、【]】、$/);
+    // Even where the site's posts close a quote after 网格, a quote never opened is a 、.
+    const quoting = new LanguageModel().addText('「服务网格」、运维');
+    const unquoted = restoreLostBytes(damage('服务网格、运维'), quoting, FILE).text;
+    expect(unquoted.replace(/[^、」『【】]/g, '')).toBe('、');
+  });
+
   it('ranks every candidate, likeliest first, with posteriors that sum to one', () => {
     const [resolution] = resolveDamaged(damage('云原生'), dictionaryModel);
     expect(resolution?.character).toBe('原');
