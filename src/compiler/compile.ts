@@ -231,6 +231,7 @@ function compilePost(file: SourceFile, repaired?: DecodedText): Omit<PostOutcome
     if (single) {
       talks = [{ ...single.talk, start: single.talk.start ?? event.start }];
       if (single.eventTitle) event.title = single.eventTitle;
+      if (single.kind === 'talk-page') event.date ??= event.postDate;
     }
     // An undated page of a multi-page event (see merge-pages): its schedule, venue or social.
     const part = partOfEvent ? pagePart(event.title) : null;

@@ -118,6 +118,7 @@ export function cleanEventTitle(title: string): string {
     .replace(/^《(.+)》$/, '$1')
     .replace(/[《》]/g, '')
     .replace(/\s*[|｜]\s*.*$/, '')
+    .replace(/[！!。.]+$/, '')
     .replace(/\s*(活动回顾|精彩回顾|回顾|圆满结束|圆满落幕|成功举办|顺利举办|recap|wrap-?up)$/i, '')
     .trim();
   // `SOFA 开源三周年，Let's have fun together！`: the name is the clause before the slogan.
@@ -306,7 +307,7 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
     ? declaredFormat
     : labelled.format
       ? readFormat(labelled.format.text)
-      : inferFormat(text, venue);
+      : inferFormat(text, venue, city);
 
   const lang = detectLanguage(data, `${asString(data.title) ?? ''}\n${text}`);
   /** Front matter `timezone:` as an IANA name, an offset or a city; anything else is reported. */
@@ -392,9 +393,9 @@ function venueFromProse(opening: string): string | null {
  * The format a post's prose implies. Recaps of in-person meetups mention their livestream and
  * replays, so online words beside a venue are not enough for hybrid: the post must say both.
  */
-function inferFormat(text: string, venue: string | null): EventFormat | null {
+function inferFormat(text: string, venue: string | null, city: string | null): EventFormat | null {
   if (HYBRID_WORDS.test(text)) return 'hybrid';
-  if (venue !== null || OFFLINE_WORDS.test(text)) return 'offline';
+  if (venue !== null || city !== null || OFFLINE_WORDS.test(text)) return 'offline';
   if (ONLINE_WORDS.test(text)) return 'online';
   return null;
 }

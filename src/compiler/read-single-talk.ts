@@ -12,6 +12,8 @@ import { isHanName, parseEnglishSpeaker, type SpeakerMention } from './parse-spe
 export interface SingleTalk {
   talk: TalkDraft;
   eventTitle: string | null;
+  /** A speaker's page for the talk is dated by the talk; a write-up comes later. */
+  kind: 'talk-page' | 'write-up';
 }
 
 /** Phrases that say a post is the text of a talk. */
@@ -61,7 +63,7 @@ function readPublicationPage(data: Record<string, unknown>, line: number): Singl
   const talk = emptyTalk(cleanTitle(title), line);
   talk.speakers = readAuthors(data.authors ?? data.author);
   talk.abstract = asText(data.abstract);
-  return { talk, eventTitle };
+  return { talk, eventTitle, kind: 'talk-page' };
 }
 
 /** The write-up of one talk: its title is the post's, less a `| SOFAChannel#8 直播整理` suffix. */
@@ -91,7 +93,7 @@ function readWriteUp(
   }
   const talk = emptyTalk(cleanTitle(title.replace(TITLE_SUFFIX, '')), line);
   talk.speakers = readAuthors(data.author ?? data.authors);
-  return { talk, eventTitle };
+  return { talk, eventTitle, kind: 'write-up' };
 }
 
 /** The single talk a post is about, or null when it is not a talk's page or write-up. */

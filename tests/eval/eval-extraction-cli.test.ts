@@ -43,6 +43,7 @@ const LABELS = {
         date: '2018-06-30',
         city: 'Hangzhou',
         timezone: 'Asia/Shanghai',
+        venue: '蚂蚁Z空间',
         format: 'offline',
       },
       talks: [
@@ -105,16 +106,18 @@ describe('npm run eval:extraction', () => {
       );
       // Only the meetup has event facts to score; Hangzhou is 杭州 in English.
       expect(out).toMatch(/^event city +1\.000 \(1\/1; 1\/1 stated\)$/m);
-      expect(out).toMatch(/^event format +0\.000 \(0\/1; 0\/1 stated\)$/m);
+      // A meetup in a city is offline; the venue the label names is not in the post.
+      expect(out).toMatch(/^event format +1\.000 \(1\/1; 1\/1 stated\)$/m);
+      expect(out).toMatch(/^event venue +0\.000 \(0\/1; 0\/1 stated\)$/m);
       // Not stated in the label, and not found: right, but not among the stated.
-      expect(out).toMatch(/^event venue +1\.000 \(1\/1; 0\/0 stated\)$/m);
+      expect(out).toMatch(/^event endDate +1\.000 \(1\/1; 0\/0 stated\)$/m);
       expect(out).toMatch(/^talk start \(matched talks\) +1\.000 \(1\/1; 1\/1 stated\)$/m);
       expect(out).toMatch(/^speaker company \(matched speakers\) +1\.000 \(1\/1; 1\/1 stated\)$/m);
       expect(out).toContain('The 1 worst post(s):\n1. ');
       expect(out).toMatch(/meetup\.md \(announcement\)/);
       expect(out).toContain('   missing  网易云的 Service Mesh 产品架构和实现');
       expect(out).toContain('   spurious 茶歇');
-      expect(out).toMatch(/wrong fields: .*format null \(label "offline"\)/);
+      expect(out).toMatch(/wrong fields: .*venue null \(label "蚂蚁Z空间"\)/);
       expect(out).not.toContain('news.md');
     },
     PROCESS_TIMEOUT,
