@@ -3,6 +3,7 @@ import {
   dateTimeAttribute,
   formatDate,
   formatDateRange,
+  formatInstant,
   formatTimeRange,
   localDate,
   slotInZone,
@@ -91,19 +92,37 @@ describe('dateTimeAttribute', () => {
 
 describe('formatDate', () => {
   it('writes the day in English and in Chinese, with the weekday', () => {
-    expect(formatDate('2021-07-10', 'en')).toBe('Sat 10 Jul 2021');
-    expect(formatDate('2021-07-10', 'zh')).toBe('2021年7月10日 周六');
+    expect(formatDate('2021-07-10', 'en')).toBe('Sat, 10 Jul 2021');
+    expect(formatDate('2021-07-10', 'zh')).toBe('2021年7月10日周六');
   });
 
   it('does not shift the day whatever the reader’s zone', () => {
-    expect(formatDate('2018-06-30', 'en')).toBe('Sat 30 Jun 2018');
+    expect(formatDate('2018-06-30', 'en')).toBe('Sat, 30 Jun 2018');
   });
 
   it('joins the first and last day of a multi-day event', () => {
     expect(formatDateRange('2024-03-19', '2024-03-21', 'en')).toBe(
-      'Tue 19 Mar 2024 – Thu 21 Mar 2024',
+      'Tue, 19 Mar 2024 – Thu, 21 Mar 2024',
     );
-    expect(formatDateRange('2024-03-19', null, 'en')).toBe('Tue 19 Mar 2024');
+    expect(formatDateRange('2024-03-19', null, 'en')).toBe('Tue, 19 Mar 2024');
+    expect(formatDateRange('2024-03-19', '2024-03-21', 'zh')).toBe(
+      '2024年3月19日周二 至 2024年3月21日周四',
+    );
+  });
+});
+
+describe('formatInstant', () => {
+  it('writes a build stamp on the reader’s clock, in their language', () => {
+    const stamp = '2025-01-02T03:04:05.123Z';
+    const instant = Date.parse(stamp);
+    expect(formatInstant(stamp, 'en')).toBe(
+      new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(instant),
+    );
+    expect(formatInstant(stamp, 'zh')).toMatch(/^2025年1月2日/);
+  });
+
+  it('returns anything that is not a time as written', () => {
+    expect(formatInstant('yesterday', 'en')).toBe('yesterday');
   });
 });
 

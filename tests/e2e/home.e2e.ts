@@ -61,7 +61,7 @@ describe('the home page', () => {
     await page.goto(app.baseUrl);
     const istio = page.getByRole('listitem').filter({ hasText: 'Istio Meetup China' });
     expect(normalizeSpace(await istio.innerText())).toBe(
-      'Istio Meetup China Sat 10 Jul 2021 Beijing Offline 7 talks',
+      'Istio Meetup China Sat, 10 Jul 2021 Beijing Offline 7 talks',
     );
     await page.close();
   });

@@ -172,7 +172,7 @@ describe('the pages, on the seed content', () => {
     const nav = page.getByRole('navigation');
     expect(normalizeSpace(await nav.innerText())).toBe('Sidecar 搜索 我的日程 关于');
     expect(await page.getByRole('heading', { name: '议程' }).count()).toBe(1);
-    expect(normalizeSpace(await page.locator('main').innerText())).toContain('2021年7月10日 周六');
+    expect(normalizeSpace(await page.locator('main').innerText())).toContain('2021年7月10日周六');
     await context.close();
   });
 

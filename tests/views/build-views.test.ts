@@ -103,7 +103,14 @@ describe('an event page shown offline', () => {
     const deck = await buildEventView(reader, '2018-qcon-shanghai-ao-xiaojian-deck');
     expect(deck?.event.html).not.toMatch(/<h[12]\b/);
     expect(deck?.event.html).toMatch(/<h3>/);
-    expect(nestHeadings('<h1>a</h1><h5 id="x">b</h5>')).toBe('<h3>a</h3><h6 id="x">b</h6>');
+    expect(nestHeadings('<h1>a</h1><h2 id="x">b</h2>')).toBe('<h3>a</h3><h4 id="x">b</h4>');
+  });
+
+  it('closes up heading levels a post skips, keeping siblings at one level', () => {
+    expect(nestHeadings('<h1>a</h1><h3>b</h3><h3>c</h3><h2>d</h2><h4>e</h4>')).toBe(
+      '<h3>a</h3><h4>b</h4><h4>c</h4><h4>d</h4><h5>e</h5>',
+    );
+    expect(nestHeadings('<h2>a</h2><h1>b</h1><h6>c</h6>')).toBe('<h3>a</h3><h3>b</h3><h4>c</h4>');
   });
 
   it('escapes markup found in alt text', () => {

@@ -346,3 +346,81 @@ describe('when IndexedDB cannot be used', () => {
     });
   });
 });
+
+describe('the reader’s settings', () => {
+  it('are kept across launches and content updates, beside the stars', async () => {
+    const database = freshDatabaseName();
+    const first = await launch({
+      database,
+      bundleUrl: URL_A,
+      fetch: fakeNetwork({ [URL_A]: bundleA }).fetch,
+    });
+    expect(await first.handle('settings', {})).toEqual({});
+    await first.handle('setSetting', { name: 'language', value: 'zh' });
+    expect(await first.handle('setSetting', { name: 'theme', value: 'dark' })).toEqual({
+      language: 'zh',
+      theme: 'dark',
+    });
+
+    const updated = await launch({
+      database,
+      bundleUrl: URL_B,
+      fetch: fakeNetwork({ [URL_B]: bundleB }).fetch,
+    });
+    expect(updated.status).toMatchObject({ kind: 'ready', contentHash: bundleB.contentHash });
+    expect(await updated.handle('settings', {})).toEqual({ language: 'zh', theme: 'dark' });
+  });
+
+  it('are answered before the content arrives, on a network that never answers', async () => {
+    const service = new DataService({
+      bundleUrl: URL_A,
+      fetch: () => new Promise<Response>(() => {}),
+      openStorage: (onClosed) =>
+        openStorage({ name: freshDatabaseName(), onClosedForUpgrade: onClosed }),
+    });
+    await service.handle('setSetting', { name: 'theme', value: 'light' });
+    expect(await service.handle('settings', {})).toEqual({ theme: 'light' });
+    expect(service.status).toEqual({ kind: 'loading' });
+  });
+
+  it('refuses a setting this version does not know, and keeps the others', async () => {
+    const service = await launch({
+      database: freshDatabaseName(),
+      bundleUrl: URL_A,
+      fetch: fakeNetwork({ [URL_A]: bundleA }).fetch,
+    });
+    await service.handle('setSetting', { name: 'language', value: 'en' });
+    const unknown = { name: 'theme', value: 'sepia' } as unknown as {
+      name: 'theme';
+      value: 'dark';
+    };
+    await expect(service.handle('setSetting', unknown)).rejects.toThrow(/Not a setting/);
+    expect(await service.handle('settings', {})).toEqual({ language: 'en' });
+  });
+
+  it('skips a stored value it cannot read instead of failing', async () => {
+    const database = freshDatabaseName();
+    const opened = await openDatabase({ name: database });
+    if (opened.kind !== 'open') throw new Error('fake-indexeddb did not open');
+    await opened.database.put('settings', 'purple', 'theme');
+    await opened.database.put('settings', 'zh', 'language');
+    opened.database.close();
+    const service = await launch({ database, bundleUrl: URL_A, fetch: offline.fetch });
+    expect(await service.handle('settings', {})).toEqual({ language: 'zh' });
+  });
+
+  it('are kept for the session when IndexedDB is unavailable', async () => {
+    const service = await launch({
+      database: freshDatabaseName(),
+      bundleUrl: URL_A,
+      fetch: fakeNetwork({ [URL_A]: bundleA }).fetch,
+      openStorage: async () => ({
+        kind: 'failed',
+        reason: 'storage-unavailable',
+        detail: 'private',
+      }),
+    });
+    await service.handle('setSetting', { name: 'language', value: 'zh' });
+    expect(await service.handle('settings', {})).toEqual({ language: 'zh' });
+  });
+});

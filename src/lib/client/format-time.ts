@@ -3,10 +3,11 @@
  * wall times and an IANA zone; an attendee wants the time printed on the venue's programme, so
  * nothing here converts to the reader's zone: a time is shown as written, labelled with the zone.
  *
- * Dates are formatted from fixed tables rather than `Intl.DateTimeFormat`, because the prerenderer
- * (Node's ICU) and the reader's browser (its own ICU) must print the same text for hydration.
+ * Dates are written by `Intl.DateTimeFormat` in the interface's language. The prerenderer (Node's
+ * ICU) and the reader's browser (its own) may word a date differently; hydration then replaces the
+ * text, as it does for a reader whose language is not the prerendered one.
  */
-import type { Locale } from './i18n';
+import { messagesFor, type Locale } from './i18n';
 
 /**
  * Zones with one offset all year (no daylight saving time today), with the abbreviation readers
@@ -34,23 +35,6 @@ const SHORT_NAME_LOCALES = ['en-US', 'en-GB', 'en-AU', 'en-IN'];
 
 /** What `Intl` prints when it has no abbreviation for a zone: 'GMT+8', 'GMT-3:30'. */
 const GMT_OFFSET_NAME = /^GMT[+-]/;
-
-const EN_MONTHS = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-];
-const EN_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const ZH_WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_PATTERN = /^(\d{2}):(\d{2})$/;
@@ -200,19 +184,53 @@ export function dateTimeAttribute(
   return `${local}${sign}${hours}:${minutes}`;
 }
 
-/** 'Sat 10 Jul 2021' or '2021年7月10日 周六'; anything that is not 'YYYY-MM-DD' is returned as is. */
+/**
+ * Calendar days: a date has no zone of its own, so it is formatted as the UTC day it names, and
+ * the reader's zone can never move it to the day before.
+ */
+const DAY_OPTIONS: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+};
+
+/** A build stamp: an instant, shown on the reader's clock. */
+const INSTANT_OPTIONS: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+
+/** One formatter per language and purpose: an agenda formats dozens of dates while hydrating. */
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatter(locale: Locale, purpose: 'day' | 'instant'): Intl.DateTimeFormat {
+  const key = `${locale}|${purpose}`;
+  let formatter = dateFormatters.get(key);
+  if (!formatter) {
+    const options = purpose === 'day' ? DAY_OPTIONS : INSTANT_OPTIONS;
+    formatter = new Intl.DateTimeFormat(messagesFor(locale).dateLocale, options);
+    dateFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** 'Sat, 10 Jul 2021' or '2021年7月10日周六'; anything that is not 'YYYY-MM-DD' is returned as is. */
 export function formatDate(date: string, locale: Locale): string {
   const day = parseDate(date);
   if (!day) return date;
-  const weekday = new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
-  if (locale === 'zh') return `${day.year}年${day.month}月${day.day}日 ${ZH_WEEKDAYS[weekday]}`;
-  return `${EN_WEEKDAYS[weekday]} ${day.day} ${EN_MONTHS[day.month - 1]} ${day.year}`;
+  return dateFormatter(locale, 'day').format(Date.UTC(day.year, day.month - 1, day.day));
+}
+
+/** An ISO 8601 instant on the reader's clock, in their language; anything else as is. */
+export function formatInstant(iso: string, locale: Locale): string {
+  const instant = Date.parse(iso);
+  return Number.isNaN(instant) ? iso : dateFormatter(locale, 'instant').format(instant);
 }
 
 /** A single date, or 'first – last' for multi-day events. */
 export function formatDateRange(date: string, endDate: string | null, locale: Locale): string {
   if (!endDate || endDate === date) return formatDate(date, locale);
-  return `${formatDate(date, locale)} – ${formatDate(endDate, locale)}`;
+  // Not `formatRange`: for Chinese it switches to numeric dates ('2024/3/19周二至2024/3/21周四').
+  return `${formatDate(date, locale)}${messagesFor(locale).dateRangeSeparator}${formatDate(endDate, locale)}`;
 }
 
 /** The reader's calendar date as 'YYYY-MM-DD', in the reader's own zone. */

@@ -10,20 +10,33 @@ import type { UpdateState } from '$lib/pwa/update-state.svelte';
 import type { StorageNotice } from '$lib/worker/protocol';
 import type { ChangedField } from '$lib/views/starred-changes';
 import type { TalkPhase } from './now-next';
+import type { Locale, ThemeChoice } from '$lib/settings';
 
-/** The interface languages. */
-export type Locale = 'en' | 'zh';
+export { detectLocale, type Locale } from '$lib/settings';
 
 /** Every string the interface shows. */
 export interface Messages {
   /** BCP 47 tag for `<html lang>`. */
   htmlLang: string;
+  /** BCP 47 tag `Intl` writes dates and times with. */
+  dateLocale: string;
   siteName: string;
   /** Between items of a run-in list: a name, a company, a role. */
   listSeparator: string;
+  /** Between the first and last day of a multi-day event. */
+  dateRangeSeparator: string;
   siteDescription: string;
   skipToContent: string;
   nav: { label: string; home: string; search: string; myAgenda: string; about: string };
+  /** The display settings in the header. Languages are named in themselves, not here. */
+  settings: {
+    label: string;
+    language: string;
+    /** The `auto` language, which follows the browser's; short, it is shown in the header. */
+    browserLanguage: string;
+    theme: string;
+    themeChoice: Record<ThemeChoice, string>;
+  };
   home: {
     title: string;
     upcoming: string;
@@ -126,10 +139,9 @@ export interface Messages {
     contentHash: string;
     generatedAt: string;
     counts: string;
-    events: string;
-    talks: string;
-    speakers: string;
+    countsText: (counts: { events: number; talks: number; speakers: number }) => string;
     storage: string;
+    /** A sentence, with its full stop. */
     storedIn: (storage: 'indexeddb' | 'memory') => string;
     used: (used: string, quota: string) => string;
     usageUnknown: string;
@@ -203,12 +215,22 @@ export interface ShareMessages {
 
 const en: Messages = {
   htmlLang: 'en',
+  // British order, 'Sat, 10 Jul 2021': the day before the month reads the same to every reader.
+  dateLocale: 'en-GB',
   siteName: 'Sidecar',
   listSeparator: ', ',
+  dateRangeSeparator: ' – ',
   siteDescription:
     'Sidecar: the agenda of cloud-native and service-mesh meetups, searchable offline in Chinese and English.',
   skipToContent: 'Skip to content',
   nav: { label: 'Main', home: 'Events', search: 'Search', myAgenda: 'My agenda', about: 'About' },
+  settings: {
+    label: 'Display',
+    language: 'Language',
+    browserLanguage: 'Auto',
+    theme: 'Theme',
+    themeChoice: { system: 'System', light: 'Light', dark: 'Dark' },
+  },
   home: {
     title: 'Events',
     upcoming: 'Upcoming',
@@ -305,12 +327,11 @@ const en: Messages = {
     contentHash: 'Content version',
     generatedAt: 'Compiled at',
     counts: 'Contents',
-    events: 'Events',
-    talks: 'Talks',
-    speakers: 'Speakers',
+    countsText: ({ events, talks, speakers }) =>
+      `Events: ${events} · Talks: ${talks} · Speakers: ${speakers}`,
     storage: 'Storage',
     storedIn: (storage) =>
-      storage === 'indexeddb' ? 'Kept on this device' : 'Kept for this visit only',
+      storage === 'indexeddb' ? 'Kept on this device.' : 'Kept for this visit only.',
     used: (used, quota) => `${used} used of ${quota}`,
     usageUnknown: 'This browser does not report storage use.',
     noContent: 'No content is stored yet.',
@@ -419,11 +440,20 @@ const en: Messages = {
 
 const zh: Messages = {
   htmlLang: 'zh-CN',
+  dateLocale: 'zh-CN',
   siteName: 'Sidecar',
   listSeparator: '，',
+  dateRangeSeparator: ' 至 ',
   siteDescription: 'Sidecar：云原生与服务网格技术活动的议程，离线可用，支持中文、英文和拼音搜索。',
   skipToContent: '跳到正文',
   nav: { label: '主导航', home: '活动', search: '搜索', myAgenda: '我的日程', about: '关于' },
+  settings: {
+    label: '显示',
+    language: '语言',
+    browserLanguage: '自动',
+    theme: '主题',
+    themeChoice: { system: '跟随系统', light: '浅色', dark: '深色' },
+  },
   home: {
     title: '活动',
     upcoming: '即将举行',
@@ -522,11 +552,10 @@ const zh: Messages = {
     contentHash: '内容版本',
     generatedAt: '编译时间',
     counts: '内容',
-    events: '活动',
-    talks: '议题',
-    speakers: '讲者',
+    countsText: ({ events, talks, speakers }) =>
+      `活动 ${events} 场 · 议题 ${talks} 个 · 讲者 ${speakers} 位`,
     storage: '存储',
-    storedIn: (storage) => (storage === 'indexeddb' ? '已保存在本设备' : '仅在本次访问中保留'),
+    storedIn: (storage) => (storage === 'indexeddb' ? '已保存在本设备。' : '仅在本次访问中保留。'),
     used: (used, quota) => `已用 ${used}，共 ${quota}`,
     usageUnknown: '此浏览器不提供存储用量。',
     noContent: '尚未保存任何内容。',
@@ -624,22 +653,18 @@ const zh: Messages = {
 
 const MESSAGES: Readonly<Record<Locale, Messages>> = { en, zh };
 
+/** Each language named in itself, for the language switch: a reader finds their own. */
+export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', zh: '中文' };
+
+/**
+ * The language pages are prerendered in: a build has no reader. In the browser the interface
+ * speaks the reader's language from hydration on (see `pre-paint.ts` for the first paint).
+ */
+export const PRERENDERED_LOCALE: Locale = 'en';
+
 /** The messages of `locale`. */
 export function messagesFor(locale: Locale): Messages {
   return MESSAGES[locale];
-}
-
-/**
- * The interface language for the reader's preferences (`navigator.languages`): the first
- * preference that is Chinese or English decides; anything else falls back to English.
- */
-export function detectLocale(languages: readonly string[]): Locale {
-  for (const language of languages) {
-    const tag = language.toLowerCase();
-    if (tag === 'zh' || tag.startsWith('zh-')) return 'zh';
-    if (tag === 'en' || tag.startsWith('en-')) return 'en';
-  }
-  return 'en';
 }
 
 /** True for the locales this interface speaks; data from outside is narrowed with it. */

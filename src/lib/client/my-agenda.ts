@@ -10,6 +10,8 @@ import { wallTimeInstant } from './format-time';
 export interface Clash {
   id: string;
   title: string;
+  /** BCP 47 language of the talk's post, which its title is written in. */
+  lang: string;
 }
 
 /** A starred talk and the starred talks it overlaps. */
@@ -64,7 +66,7 @@ export function agendaByDay(talks: readonly TalkInEvent[], deviceZone: string): 
       talks.forEach((other, otherPosition) => {
         const theirs = intervals[otherPosition];
         if (otherPosition !== position && theirs && overlaps(own, theirs)) {
-          conflicts.push({ id: other.talk.id, title: other.talk.title });
+          conflicts.push({ id: other.talk.id, title: other.talk.title, lang: other.event.lang });
         }
       });
     }

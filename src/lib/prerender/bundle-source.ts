@@ -86,6 +86,11 @@ export async function queryBundleFile<K extends RequestKind>(
     case 'about':
       result = null;
       break;
+    case 'settings':
+    case 'setSetting':
+      // Settings belong to a browser; a build has no reader, so none are made.
+      result = {};
+      break;
   }
   return result as RequestResult<K>;
 }

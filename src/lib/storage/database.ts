@@ -53,6 +53,7 @@ export interface SidecarSchema extends DBSchema {
   meta: { key: 'content'; value: ContentMeta };
   searchIndex: { key: 'content'; value: StoredIndex };
   stars: { key: string; value: Star };
+  /** One record per setting, keyed by its name (`$lib/settings`); values narrowed on reading. */
   settings: { key: string; value: unknown };
 }
 

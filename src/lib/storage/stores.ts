@@ -6,6 +6,7 @@
  */
 import { BUNDLE_FORMAT, EMPTY_SEARCH_AIDS, type Bundle } from '$lib/schema';
 import type { IndexDump } from '$lib/search/content-index';
+import { readSettings, type SettingChange, type Settings } from '$lib/settings';
 import type { ContentReader } from '$lib/views';
 import { createMemoryReader } from '$lib/views/memory-reader';
 import { asStarRecord, type StarRecord } from '$lib/views/starred-changes';
@@ -52,6 +53,9 @@ export interface UserStore {
   /** The clock the reader chose for times; 'event' when never chosen or unreadable. */
   readTimeZoneChoice(): Promise<TimeZoneChoice>;
   writeTimeZoneChoice(choice: TimeZoneChoice): Promise<void>;
+  /** The settings the reader made; one never made (or unreadable by this version) is left out. */
+  readSettings(): Promise<Partial<Settings>>;
+  writeSetting(change: SettingChange): Promise<void>;
 }
 
 function byStarredAt(a: StarRecord, b: StarRecord): number {
@@ -286,12 +290,25 @@ export function createDatabaseUserStore(database: SidecarDatabase): UserStore {
       }
       await transaction.done;
     },
+    async readSettings() {
+      const transaction = database.transaction('settings', 'readonly');
+      const [names, values] = await Promise.all([
+        transaction.store.getAllKeys(),
+        transaction.store.getAll(),
+      ]);
+      await transaction.done;
+      return readSettings(Object.fromEntries(names.map((name, at) => [name, values[at]])));
+    },
+    async writeSetting({ name, value }) {
+      await database.put('settings', value, name);
+    },
   };
 }
 
 export function createMemoryUserStore(): UserStore {
   const stars = new Map<string, StarRecord>();
   let timeZoneChoice: TimeZoneChoice = 'event';
+  const settings = new Map<string, unknown>();
   return {
     kind: 'memory',
     readTimeZoneChoice: async () => timeZoneChoice,
@@ -314,6 +331,10 @@ export function createMemoryUserStore(): UserStore {
         const { change: _seen, ...kept } = star;
         stars.set(talkId, kept);
       }
+    },
+    readSettings: async () => readSettings(Object.fromEntries(settings)),
+    async writeSetting({ name, value }) {
+      settings.set(name, value);
     },
   };
 }

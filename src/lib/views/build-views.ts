@@ -110,15 +110,27 @@ function talkDate(item: TalkInEvent): string | null {
   return item.talk.date ?? item.event.date;
 }
 
+/** Newest first, undated last: the order a speaker's page lists their talks in. */
+function newestFirst(items: TalkInEvent[]): TalkInEvent[] {
+  return items.sort(byKey((item) => chronologicalKey(talkDate(item), item.talk.start))).reverse();
+}
+
+/**
+ * The language a speaker's name is written in: that of the post of their latest talk among
+ * `talks` (a speaker has no language of their own), or null when none of theirs is there.
+ */
+function latestLang(talks: readonly TalkInEvent[], talkIds: readonly string[]): string | null {
+  const theirs = talks.filter((item) => talkIds.includes(item.talk.id));
+  return newestFirst(theirs)[0]?.event.lang ?? null;
+}
+
 export async function buildSpeakerView(
   reader: ContentReader,
   id: string,
 ): Promise<SpeakerView | null> {
   const speaker = await reader.getSpeaker(id);
   if (!speaker) return null;
-  const talks = await withEvents(reader, await readTalks(reader, speaker.talkIds));
-  talks.sort(byKey((item) => chronologicalKey(talkDate(item), item.talk.start)));
-  talks.reverse();
+  const talks = newestFirst(await withEvents(reader, await readTalks(reader, speaker.talkIds)));
   return { speaker, talks };
 }
 
@@ -154,17 +166,19 @@ function eventHit(event: Event, marks: Highlighter): SearchHit {
   const detail = [event.date, event.city, event.series].filter(Boolean).join(' · ');
   return {
     id: event.id,
+    lang: event.lang,
     title: marks.segments(event.title),
     detail: marks.segments(detail),
     snippet: null,
   };
 }
 
-function talkHit(talk: Talk, eventTitle: string, marks: Highlighter): SearchHit {
-  const detail = [speakerLine(talk), eventTitle].filter(Boolean).join(' · ');
+function talkHit({ talk, event }: TalkInEvent, marks: Highlighter): SearchHit {
+  const detail = [speakerLine(talk), event.title].filter(Boolean).join(' · ');
   const abstract = talk.abstract ?? '';
   return {
     id: talk.id,
+    lang: event.lang,
     title: marks.segments(talk.title),
     detail: marks.segments(detail),
     snippet: marks.matches(abstract)
@@ -173,14 +187,14 @@ function talkHit(talk: Talk, eventTitle: string, marks: Highlighter): SearchHit 
   };
 }
 
-function speakerHit(speaker: Speaker, marks: Highlighter): SearchHit {
+function speakerHit(speaker: Speaker, lang: string | null, marks: Highlighter): SearchHit {
   const detail = [...speaker.aliases, ...speaker.orgs].join(' · ');
   let title = marks.segments(speaker.name);
   // Found by pinyin (`axj`): the name itself is what matched.
   if (!title.some((segment) => segment.match) && marks.matches(speaker.pinyin.join(' '))) {
     title = [{ text: speaker.name, match: true }];
   }
-  return { id: speaker.id, title, detail: marks.segments(detail), snippet: null };
+  return { id: speaker.id, lang, title, detail: marks.segments(detail), snippet: null };
 }
 
 /** A query's ranked ids, with what the view needs to show them. */
@@ -205,14 +219,21 @@ export async function buildSearchView(
     reader.getSpeakers(result.speakers),
   ]);
   const talkEvents = await withEvents(reader, talks);
+  const foundSpeakers = speakers.filter(present);
+  const speakerTalks = await withEvents(
+    reader,
+    await readTalks(reader, [...new Set(foundSpeakers.flatMap((speaker) => speaker.talkIds))]),
+  );
   return {
     query: found.query,
     filters: found.filters,
     choices: found.choices,
     alsoSearched: result.terms.slice(1),
     events: events.filter(present).map((event) => eventHit(event, marks)),
-    talks: talkEvents.map(({ talk, event }) => talkHit(talk, event.title, marks)),
-    speakers: speakers.filter(present).map((speaker) => speakerHit(speaker, marks)),
+    talks: talkEvents.map((item) => talkHit(item, marks)),
+    speakers: foundSpeakers.map((speaker) =>
+      speakerHit(speaker, latestLang(speakerTalks, speaker.talkIds), marks),
+    ),
   };
 }
 

@@ -72,6 +72,11 @@ export interface SpeakerView {
 /** One search result: its id, and its title and detail line split for highlighting. */
 export interface SearchHit {
   id: string;
+  /**
+   * BCP 47 language of the hit's text: its post's, or for a speaker their latest talk's post's
+   * (null when they have none), so a screen reader reads it in that language's voice.
+   */
+  lang: string | null;
   title: Segment[];
   detail: Segment[];
   /** A talk's abstract around its first match, when the abstract matched. */

@@ -1,10 +1,26 @@
+/** The level a post's top headings take on the event page: under its `h1` and the section's `h2`. */
+const POST_TOP_LEVEL = 3;
+
 /**
- * Fits a post's sanitised HTML into the event page: its headings move two levels down, under the
- * page's own `h1` and the section's `h2` (a post's `# Title` would otherwise be a second `h1`).
+ * Fits a post's sanitised HTML into the event page: its headings move down, under the page's own
+ * `h1` and the section's `h2` (a post's `# Title` would otherwise be a second `h1`), and a level
+ * the post skips (`#` then `###`) is closed up, so a screen reader's outline of the page has no
+ * gaps. A heading keeps its place among its siblings: one of the same or a higher level in the
+ * post is at the same or a higher level on the page.
  */
 export function nestHeadings(html: string): string {
+  /** The headings whose sections are open: their level in the post, and on the page. */
+  const open: { post: number; page: number }[] = [];
+  let current = POST_TOP_LEVEL;
   return html.replace(/<(\/?)h([1-6])\b/gi, (_tag, slash: string, level: string) => {
-    return `<${slash}h${Math.min(6, Number(level) + 2)}`;
+    // Headings do not nest: a closing tag closes the last heading opened.
+    if (slash) return `</h${current}`;
+    const post = Number(level);
+    while (open.length > 0 && (open.at(-1)?.post ?? 0) >= post) open.pop();
+    const parent = open.at(-1);
+    current = Math.min(6, parent ? parent.page + 1 : POST_TOP_LEVEL);
+    open.push({ post, page: current });
+    return `<h${current}`;
   });
 }
 

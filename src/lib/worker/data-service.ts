@@ -19,6 +19,7 @@ import {
 } from '$lib/storage/stores';
 import { describeError } from '$lib/storage/database';
 import { isTimeZoneChoice } from '$lib/settings/time-zone';
+import { isSettingChange } from '$lib/settings';
 import { buildContentView, buildMyAgendaView, buildSearchView } from '$lib/views/build-views';
 import {
   applyStarOutcomes,
@@ -67,10 +68,14 @@ export class DataService {
   #content: ContentStore = createMemoryContentStore();
   #user: UserStore = createMemoryUserStore();
   #index: Promise<ContentIndex> | null = null;
+  /** Storage is open: the reader's own data (stars, settings) can be read. */
+  #opened: Promise<StorageNotice | null>;
+  /** The content is ready, or known to be unavailable. */
   #ready: Promise<void>;
 
   constructor(private readonly options: DataServiceOptions) {
-    this.#ready = this.#start();
+    this.#opened = this.#openStorage();
+    this.#ready = this.#start(this.#opened);
   }
 
   /** The current status, without waiting for loading to finish. */
@@ -113,9 +118,8 @@ export class DataService {
         };
   }
 
-  /** Opens storage, then brings the stored content up to this build's bundle when it can. */
-  async #start(): Promise<void> {
-    let notice: StorageNotice | null = null;
+  /** Opens storage (IndexedDB, or memory when it cannot be used); says why when it falls back. */
+  async #openStorage(): Promise<StorageNotice | null> {
     const open =
       this.options.openStorage ?? ((onClosed) => openStorage({ onClosedForUpgrade: onClosed }));
     const opened = await open(() => this.#restart()).catch((error: unknown): StorageResult => ({
@@ -126,13 +130,17 @@ export class DataService {
     if (opened.kind === 'open') {
       this.#content = opened.content;
       this.#user = opened.user;
-    } else {
-      this.options.onProblem?.(`Working from memory: ${opened.detail}`);
-      this.#content = createMemoryContentStore();
-      this.#user = createMemoryUserStore();
-      notice = opened.reason;
+      return null;
     }
+    this.options.onProblem?.(`Working from memory: ${opened.detail}`);
+    this.#content = createMemoryContentStore();
+    this.#user = createMemoryUserStore();
+    return opened.reason;
+  }
 
+  /** Brings the stored content up to this build's bundle when it can, once storage is open. */
+  async #start(opening: Promise<StorageNotice | null>): Promise<void> {
+    let notice = await opening;
     let meta = await this.#content.readMeta().catch(() => undefined);
     if (meta?.bundleUrl !== this.options.bundleUrl) {
       const fetched = await this.#fetchBundle();
@@ -212,7 +220,9 @@ export class DataService {
   #restart(): void {
     this.#index = null;
     this.#setStatus({ kind: 'loading' });
-    this.#ready = this.#start();
+    const opening = this.#openStorage();
+    this.#opened = opening;
+    this.#ready = this.#start(opening);
   }
 
   #searchIndex(): Promise<ContentIndex> {
@@ -277,15 +287,30 @@ export class DataService {
     });
   }
 
+  /** Reads or changes a setting; a change this version cannot store is refused, not half-kept. */
+  async #settings(request: Extract<Request, { kind: 'settings' | 'setSetting' }>) {
+    await this.#opened;
+    if (request.kind === 'setSetting') {
+      if (!isSettingChange(request.params)) {
+        throw new Error(`Not a setting: ${JSON.stringify(request.params)}`);
+      }
+      await this.#user.writeSetting(request.params);
+    }
+    return this.#user.readSettings();
+  }
+
   /** Answers one request from the page. */
   async handle<K extends RequestKind>(
     kind: K,
     params: RequestParams<K>,
   ): Promise<RequestResult<K>> {
     if (kind === 'status') return this.#status as RequestResult<K>;
+    const request = { kind, params } as Request;
+    if (request.kind === 'settings' || request.kind === 'setSetting') {
+      return (await this.#settings(request)) as RequestResult<K>;
+    }
     await this.#ready;
     const reader = this.#content.reader;
-    const request = { kind, params } as Request;
     let result: RequestResult<RequestKind>;
     switch (request.kind) {
       case 'status':

@@ -5,6 +5,7 @@
  */
 import type { SearchFilters } from '$lib/search/content-index';
 import type { TimeZoneChoice } from '$lib/settings/time-zone';
+import type { SettingChange, Settings } from '$lib/settings';
 import type {
   EventView,
   HomeView,
@@ -71,6 +72,9 @@ export interface Requests {
   setTimeZoneChoice: { params: { choice: TimeZoneChoice }; result: TimeZoneChoice };
   /** The reader has seen what an update changed about a starred talk. */
   dismissChange: { params: { talkId: string }; result: null };
+  /** Answered as soon as storage is open: settings never wait for the content. */
+  settings: { params: Record<string, never>; result: Partial<Settings> };
+  setSetting: { params: SettingChange; result: Partial<Settings> };
   about: { params: Record<string, never>; result: AboutView | null };
 }
 
