@@ -6,18 +6,24 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle } from '../../src/lib/schema';
+import { agendaFragment } from '../../src/lib/share/agenda-link';
 import { readBuiltBundle, startApp, type App } from './harness';
 
 /** How long a change may take to show (worker round trips, the search box's typing pause). */
 const SETTLE_TIMEOUT_MS = 10_000;
 /** The smallest a control may be to touch, in CSS pixels. */
 const TOUCH_TARGET_PX = 44;
+/** Seven pages and two panels, each waited for and checked by axe: longer than one page test. */
+const AXE_RUN_TIMEOUT_MS = 180_000;
 /** More Tab presses than any page needs to reach what a test looks for. */
 const MOST_TABS = 60;
 
 const ISTIO_EVENT = '2021-istio-meetup-china-beijing';
 /** A talk with an abstract, in a Chinese post. */
 const TALK_WITH_ABSTRACT = '2021-sofastack-3rd-anniversary-beijing--fu-wu-wang-ge-zai-qi-1287';
+/** A timed talk, in an English post. */
+const ISTIO_TALK =
+  '2021-istio-meetup-china-beijing--securing-workload-deployment-with-istio-cni-f8d7';
 
 /** The two interface languages, as a browser announces them, and the `<html lang>` they get. */
 const LANGUAGES = [
@@ -41,6 +47,8 @@ function speakerId(bundle: Bundle, name: string): string {
 interface Checked {
   path: string;
   ready: string;
+  /** Brings the page into a state worth checking too (a panel opened). */
+  open?: string;
 }
 
 function pagesToCheck(bundle: Bundle): Checked[] {
@@ -48,10 +56,21 @@ function pagesToCheck(bundle: Bundle): Checked[] {
     { path: '', ready: 'main a[href*="events/"]' },
     { path: `events/${ISTIO_EVENT}`, ready: 'main .agenda' },
     { path: `talks/${TALK_WITH_ABSTRACT}`, ready: 'main h1' },
+    // The QR code panel open.
+    {
+      path: `events/${ISTIO_EVENT}`,
+      ready: 'main button[aria-controls]:not([disabled])',
+      open: 'main button[aria-controls]',
+    },
     { path: `speakers/${speakerId(bundle, '敖小剑')}`, ready: 'main a[href*="talks/"]' },
     { path: 'search?q=istio', ready: 'main [aria-labelledby="results-talks"]' },
     { path: 'my', ready: 'main a[href*="talks/"]' },
     { path: 'about', ready: 'main dl' },
+    // A shared agenda offered for import: one talk this content has, one it lacks.
+    {
+      path: `my#${agendaFragment([ISTIO_TALK, 'a-talk-that-was-removed'])}`,
+      ready: 'main section[aria-labelledby] button',
+    },
   ];
 }
 
@@ -108,22 +127,30 @@ describe('accessibility', () => {
 
   for (const { browserLocale, htmlLang } of LANGUAGES) {
     for (const colorScheme of COLOR_SCHEMES) {
-      it(`axe finds no violations on any page in ${browserLocale}, ${colorScheme} scheme`, async () => {
-        const context = await app.browser.newContext({ locale: browserLocale, colorScheme });
-        await starTalk(context, app.baseUrl, TALK_WITH_ABSTRACT);
-        const page = await context.newPage();
-        const found: string[] = [];
-        for (const { path, ready } of pagesToCheck(bundle)) {
-          await page.goto(`${app.baseUrl}${path}`);
-          await interactive(page);
-          await page.waitForSelector(ready, { timeout: SETTLE_TIMEOUT_MS });
-          expect(await page.getAttribute('html', 'lang')).toBe(htmlLang);
-          expect(await page.getAttribute('html', 'data-theme')).toBe(colorScheme);
-          for (const line of await violations(page)) found.push(`/${path}: ${line}`);
-        }
-        expect(found).toEqual([]);
-        await context.close();
-      });
+      it(
+        `axe finds no violations on any page in ${browserLocale}, ${colorScheme} scheme`,
+        async () => {
+          const context = await app.browser.newContext({ locale: browserLocale, colorScheme });
+          await starTalk(context, app.baseUrl, TALK_WITH_ABSTRACT);
+          const page = await context.newPage();
+          const found: string[] = [];
+          for (const { path, ready, open } of pagesToCheck(bundle)) {
+            await page.goto(`${app.baseUrl}${path}`);
+            await interactive(page);
+            await page.waitForSelector(ready, { timeout: SETTLE_TIMEOUT_MS });
+            if (open) {
+              await page.click(open);
+              await page.waitForSelector(`${open}[aria-expanded="true"]`);
+            }
+            expect(await page.getAttribute('html', 'lang')).toBe(htmlLang);
+            expect(await page.getAttribute('html', 'data-theme')).toBe(colorScheme);
+            for (const line of await violations(page)) found.push(`/${path}: ${line}`);
+          }
+          expect(found).toEqual([]);
+          await context.close();
+        },
+        AXE_RUN_TIMEOUT_MS,
+      );
     }
   }
 
@@ -132,10 +159,11 @@ describe('accessibility', () => {
     await starTalk(context, app.baseUrl, TALK_WITH_ABSTRACT);
     const page = await context.newPage();
     const tooSmall: string[] = [];
-    for (const { path, ready } of pagesToCheck(bundle)) {
+    for (const { path, ready, open } of pagesToCheck(bundle)) {
       await page.goto(`${app.baseUrl}${path}`);
       await interactive(page);
       await page.waitForSelector(ready, { timeout: SETTLE_TIMEOUT_MS });
+      if (open) await page.click(open);
       // Links inside the organiser's post are words in running text, which WCAG exempts.
       const sizes: [string, number, number][] = await page.evaluate(`
         [...document.querySelectorAll('a[href], button, select, input')]
@@ -234,6 +262,38 @@ describe('accessibility', () => {
     const star = page.locator(`main button[aria-label=${JSON.stringify(label)}]`);
     await star.waitFor({ timeout: SETTLE_TIMEOUT_MS });
     expect(await star.getAttribute('aria-pressed')).toBe('true');
+    await context.close();
+  });
+
+  it('a keyboard alone reaches and uses the calendar, share and QR code controls', async () => {
+    const context = await app.browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}talks/${ISTIO_TALK}`);
+    await interactive(page);
+    await page.waitForSelector('main button[aria-controls]:not([disabled])', {
+      timeout: SETTLE_TIMEOUT_MS,
+    });
+
+    await tabTo(page, 'main .calendar button');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: SETTLE_TIMEOUT_MS }),
+      page.keyboard.press('Enter'),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${ISTIO_TALK}.ics`);
+
+    // Sharing copies the link here (no Web Share in headless Chromium), or offers it to copy.
+    await tabTo(page, 'main .share button:not([aria-controls])');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      `(document.querySelector('main .share [role="status"]')?.textContent ?? '').trim() !== ''`,
+      undefined,
+      { timeout: SETTLE_TIMEOUT_MS },
+    );
+
+    await tabTo(page, 'main .share button[aria-controls]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('main .share button[aria-expanded="true"]');
+    expect(await page.locator('main [role="img"] svg').isVisible()).toBe(true);
     await context.close();
   });
 });

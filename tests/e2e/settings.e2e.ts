@@ -46,10 +46,14 @@ describe('the language and theme switches', () => {
     const page = await context.newPage();
     await page.goto(`${app.baseUrl}events/${ISTIO_EVENT}`);
     await interactive(page);
-    expect(await page.getByRole('heading', { name: 'Agenda', exact: true, level: 2 }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Agenda', exact: true, level: 2 }).count()).toBe(
+      1,
+    );
 
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
-    await page.getByRole('heading', { name: '议程', exact: true, level: 2 }).waitFor({ timeout: SETTLE_TIMEOUT_MS });
+    await page
+      .getByRole('heading', { name: '议程', exact: true, level: 2 })
+      .waitFor({ timeout: SETTLE_TIMEOUT_MS });
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(await page.getByRole('navigation').innerText()).toContain('我的日程');
     expect(await page.locator('main').innerText()).toContain('2021年7月10日周六');
