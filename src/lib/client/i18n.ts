@@ -12,7 +12,8 @@ import type { ChangedField } from '$lib/views/starred-changes';
 import type { TalkPhase } from './now-next';
 import type { Locale, ThemeChoice } from '$lib/settings';
 
-export { detectLocale, type Locale } from '$lib/settings';
+// Relative, not `$lib`: the end-to-end tests import this table in Node without SvelteKit's aliases.
+export { detectLocale, type Locale } from '../settings';
 
 /** Every string the interface shows. */
 export interface Messages {
