@@ -274,10 +274,10 @@ describe('at the venue', () => {
       `New title ${dataPlaneB.title} (was ${dataPlane.title})`,
     );
     expect(about(/Envoy/)).toContain(
-      'New time Sat 10 Jul 2021 14:45–15:15 CST (was Sat 10 Jul 2021 15:00–15:30 CST)',
+      'New time Sat, 10 Jul 2021 14:45–15:15 CST (was Sat, 10 Jul 2021 15:00–15:30 CST)',
     );
     expect(about(/eBPF/)).toMatch(
-      /^Removed from the agenda Use eBPF.*Istio Meetup China · Sat 10 Jul 2021 15:45–16:15 CST/,
+      /^Removed from the agenda Use eBPF.*Istio Meetup China · Sat, 10 Jul 2021 15:45–16:15 CST/,
     );
 
     // The star followed the retitled talk to its new id; the removed talk's star is still there.
@@ -311,11 +311,11 @@ describe('at the venue', () => {
 
     await page.goto(`${site.baseUrl}my`);
     const main = page.locator('main');
-    await main.getByRole('heading', { level: 2, name: 'Sat 10 Jul 2021' }).waitFor();
+    await main.getByRole('heading', { level: 2, name: 'Sat, 10 Jul 2021' }).waitFor();
     const days = (await main.getByRole('heading', { level: 2 }).allTextContents()).map(
       normalizeSpace,
     );
-    expect(days).toEqual(['Sat 30 Jun 2018', 'Sat 10 Jul 2021']);
+    expect(days).toEqual(['Sat, 30 Jun 2018', 'Sat, 10 Jul 2021']);
 
     const clashes = (await main.locator('.overlaps').allInnerTexts()).map(normalizeSpace);
     expect(clashes).toEqual([
