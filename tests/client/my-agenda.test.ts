@@ -82,7 +82,9 @@ describe('agendaByDay', () => {
       'UTC',
     );
     expect(shape(days)[0]?.talks).toEqual(['upgrade×envoy', 'envoy×upgrade', 'ebpf']);
-    expect(days[0]?.entries[0]?.conflicts).toEqual([{ id: 'envoy', title: 'Talk envoy', lang: 'en' }]);
+    expect(days[0]?.entries[0]?.conflicts).toEqual([
+      { id: 'envoy', title: 'Talk envoy', lang: 'en' },
+    ]);
   });
 
   it('does not count back-to-back talks as a clash', () => {
