@@ -92,14 +92,18 @@ async function starTalk(context: BrowserContext, baseUrl: string, talkId: string
 
 /**
  * Every visible link and control smaller than a fingertip's 44 × 44 pixels. Links inside the
- * organiser's post are words in running text, which WCAG exempts.
+ * organiser's post are words in running text, which WCAG exempts. A radio button or checkbox is
+ * measured by its label, which a tap anywhere on selects it.
  */
 async function smallControls(page: Page): Promise<string[]> {
   const sizes: [string, number, number][] = await page.evaluate(`
     [...document.querySelectorAll('a[href], button, select, input')]
       .filter((element) => !element.closest('.post'))
       .map((element) => {
-        const box = element.getBoundingClientRect();
+        const target = element.matches('[type="radio"], [type="checkbox"]')
+          ? (element.closest('label') ?? element)
+          : element;
+        const box = target.getBoundingClientRect();
         const name = element.tagName + ' ' + (element.textContent ?? '').trim().slice(0, 40);
         return [name, Math.round(box.width), Math.round(box.height)];
       })
