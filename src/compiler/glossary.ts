@@ -11,7 +11,8 @@
  * compile.
  */
 import { isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import { diagnostic, type Diagnostic, type Severity } from './diagnostics';
+import { diagnostic, type Diagnostic } from './diagnostics';
+import { nodeReporter, yamlErrorMessage } from './yaml-diagnostics';
 
 /** The glossary's text and the path it is reported under. */
 export interface GlossarySource {
@@ -33,21 +34,12 @@ export function parseGlossary({ file, text }: GlossarySource): ParsedGlossary {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: true });
   const diagnostics: Diagnostic[] = [];
-  /** A diagnostic at the start of `node`, the glossary's YAML node the mistake is in. */
-  const report = (code: string, message: string, node: unknown, severity: Severity = 'error') => {
-    const where = isNode(node) && node.range ? lineCounter.linePos(node.range[0]) : null;
-    diagnostics.push(
-      diagnostic(severity, code, file, message, where?.line ?? 1, where?.col ?? null),
-    );
-  };
+  const report = nodeReporter(file, lineCounter, diagnostics);
 
   if (document.errors.length > 0) {
     for (const error of document.errors) {
       const position = error.linePos?.[0];
-      const message = (error.message.split('\n')[0] ?? error.message).replace(
-        / at line \d+, column \d+:?$/,
-        '',
-      );
+      const message = yamlErrorMessage(error);
       diagnostics.push(
         diagnostic(
           'error',

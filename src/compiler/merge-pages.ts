@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { PostDraft } from './build-bundle';
-import type { TalkDraft } from './extract-agenda';
+import { emptyTalk, type TalkDraft } from './extract-agenda';
 import type { Block } from './markdown-blocks';
 import { findTimeRange } from './parse-times';
 
@@ -40,33 +40,13 @@ export function sessionsFromHeadings(blocks: Block[], line: number): TalkDraft[]
   const depth = Math.min(...headings.map((heading) => heading.depth));
   return headings
     .filter((heading) => heading.depth === depth && !NOT_A_SESSION.test(heading.text))
-    .map((heading) => ({
-      title: heading.text,
-      speakers: [],
-      date: null,
-      start: null,
-      end: null,
-      abstract: null,
-      slidesUrl: null,
-      videoUrl: null,
-      line: heading.line || line,
-    }));
+    .map((heading) => emptyTalk(heading.text, heading.line || line));
 }
 
 /** A social evening page as one session: its title, and the hours its text gives (`from 6pm to 9pm`). */
 export function sessionFromPage(title: string, text: string, line: number): TalkDraft {
   const range = findTimeRange(text);
-  return {
-    title,
-    speakers: [],
-    date: null,
-    start: range?.start ?? null,
-    end: range?.end ?? null,
-    abstract: null,
-    slidesUrl: null,
-    videoUrl: null,
-    line,
-  };
+  return { ...emptyTalk(title, line), start: range?.start ?? null, end: range?.end ?? null };
 }
 
 /** The merged drafts, and for every folded page the source of the event it joined. */

@@ -1,5 +1,6 @@
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { parseDocument } from 'yaml';
+import { yamlErrorMessage } from './yaml-diagnostics';
 import { diagnostic, type Diagnostic } from './diagnostics';
 
 /** Which front matter a post carries. */
@@ -62,11 +63,7 @@ function parseYaml(raw: string, file: string, diagnostics: Diagnostic[]): Record
   const document = parseDocument(raw, { prettyErrors: true, uniqueKeys: false });
   for (const error of document.errors) {
     const position = error.linePos?.[0];
-    // The parser's own `at line N, column M` counts from the front matter, not the file: drop it.
-    const message = (error.message.split('\n')[0] ?? error.message).replace(
-      / at line \d+, column \d+:?$/,
-      '',
-    );
+    const message = yamlErrorMessage(error);
     // +1: the opening `---` fence is line 1 of the file.
     diagnostics.push(
       diagnostic(

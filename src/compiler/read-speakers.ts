@@ -16,8 +16,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { diagnostic, type Diagnostic, type Severity } from './diagnostics';
+import { diagnostic, type Diagnostic } from './diagnostics';
 import { nameKey } from './slugs';
+import { nodeReporter, yamlErrorMessage, type NodeReport } from './yaml-diagnostics';
 
 /** The speakers file's text and the path it is reported under (relative to the content root). */
 export interface SpeakersSource {
@@ -58,23 +59,12 @@ export function parseSpeakersFile({ file, text }: SpeakersSource): ParsedSpeaker
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: true });
   const diagnostics: Diagnostic[] = [];
-  /** A diagnostic at the start of `node`, the YAML node the mistake is in. */
-  const locate = (node: unknown) =>
-    isNode(node) && node.range ? lineCounter.linePos(node.range[0]) : null;
-  const report: Report = (code, message, node, severity = 'error') => {
-    const where = locate(node);
-    diagnostics.push(
-      diagnostic(severity, code, file, message, where?.line ?? 1, where?.col ?? null),
-    );
-  };
+  const report = nodeReporter(file, lineCounter, diagnostics);
 
   if (document.errors.length > 0) {
     for (const error of document.errors) {
       const position = error.linePos?.[0];
-      const message = (error.message.split('\n')[0] ?? error.message).replace(
-        / at line \d+, column \d+:?$/,
-        '',
-      );
+      const message = yamlErrorMessage(error);
       diagnostics.push(
         diagnostic(
           'error',
@@ -104,7 +94,8 @@ export function parseSpeakersFile({ file, text }: SpeakersSource): ParsedSpeaker
   /** Which entry each name or alias already belongs to, so one name cannot join two people. */
   const ownerOfKey = new Map<string, DeclaredSpeaker>();
   for (const item of root.items) {
-    const entry = readEntry(item, report, locate(item)?.line ?? 1);
+    const line = isNode(item) && item.range ? lineCounter.linePos(item.range[0]).line : 1;
+    const entry = readEntry(item, report, line);
     if (!entry) continue;
     const names = [entry.name, ...entry.aliases];
     const taken = names.find((name) => ownerOfKey.has(nameKey(name)));
@@ -131,10 +122,9 @@ function scalarText(node: unknown): string | null {
 }
 
 /** Records a mistake at the line of a YAML node. */
-type Report = (code: string, message: string, node: unknown, severity?: Severity) => void;
 
 /** Reads one entry, written at `line`; null (with diagnostics) when it cannot be used. */
-function readEntry(item: unknown, report: Report, line: number): DeclaredSpeaker | null {
+function readEntry(item: unknown, report: NodeReport, line: number): DeclaredSpeaker | null {
   if (!isMap(item)) {
     report(
       'speakers-entry',
