@@ -5,6 +5,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messagesFor } from '../../src/lib/client/i18n';
 import type { Bundle } from '../../src/lib/schema';
 import { agendaFragment } from '../../src/lib/share/agenda-link';
 import { readBuiltBundle, startApp, type App } from './harness';
@@ -32,8 +33,8 @@ const CLOCK_LEAD_MS = 5 * 60_000;
 
 /** The two interface languages, as a browser announces them, and the `<html lang>` they get. */
 const LANGUAGES = [
-  { browserLocale: 'en-US', htmlLang: 'en' },
-  { browserLocale: 'zh-CN', htmlLang: 'zh-CN' },
+  { browserLocale: 'en-US', htmlLang: 'en', locale: 'en' },
+  { browserLocale: 'zh-CN', htmlLang: 'zh-CN', locale: 'zh' },
 ] as const;
 const COLOR_SCHEMES = ['light', 'dark'] as const;
 
@@ -200,6 +201,40 @@ describe('accessibility', () => {
       });
     }
   }
+
+  it(
+    'the error page has no violations, in both languages and schemes',
+    async () => {
+      const found: string[] = [];
+      for (const { browserLocale, htmlLang, locale } of LANGUAGES) {
+        for (const colorScheme of COLOR_SCHEMES) {
+          const context = await app.browser.newContext({ locale: browserLocale, colorScheme });
+          const page = await context.newPage();
+          await page.goto(app.baseUrl);
+          await interactive(page);
+          // A link to an event this content does not have, followed inside the app: a stale link.
+          await page.evaluate(`(() => {
+          const link = document.createElement('a');
+          link.href = 'events/no-such-event';
+          link.id = 'stale-link';
+          link.textContent = 'stale';
+          document.querySelector('main').append(link);
+        })()`);
+          await page.click('#stale-link');
+          await page.waitForSelector('main h1 + p', { timeout: SETTLE_TIMEOUT_MS });
+          expect(await page.getAttribute('html', 'lang')).toBe(htmlLang);
+          expect(await page.locator('main h1').innerText()).toBe(
+            messagesFor(locale).errors.notFound,
+          );
+          const label = `${browserLocale} ${colorScheme}`;
+          for (const line of await violations(page)) found.push(`error page, ${label}: ${line}`);
+          await context.close();
+        }
+      }
+      expect(found).toEqual([]);
+    },
+    AXE_RUN_TIMEOUT_MS,
+  );
 
   it('every control is at least 44 × 44 pixels on a phone', async () => {
     const context = await app.browser.newContext({ viewport: { width: 360, height: 740 } });

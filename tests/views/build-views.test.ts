@@ -87,6 +87,26 @@ describe('the views pages show', () => {
     ]);
     expect(plain(hit?.detail ?? [])).toContain('Zhang Zhihan (Tetrate)');
   });
+
+  it('gives each search result the language of its post, for a screen reader’s voice', async () => {
+    const index = ContentIndex.build(bundle);
+    const search = async (query: string) => {
+      const result = index.search(query, { limit: 10 });
+      return buildSearchView(reader, {
+        query,
+        filters: {},
+        choices: index.filterChoices(),
+        result,
+        marks: index.highlighter(result.terms),
+      });
+    };
+    const cni = await search('istio cni');
+    expect(cni.talks[0]?.lang).toBe('en');
+    expect(cni.events.map((hit) => hit.lang)).toEqual(cni.events.map(() => 'en'));
+    const ao = await search('敖小剑');
+    expect(ao.speakers.map((hit) => [plain(hit.title), hit.lang])).toEqual([['敖小剑', 'zh']]);
+    expect(ao.talks.every((hit) => hit.lang === 'zh')).toBe(true);
+  });
 });
 
 describe('an event page shown offline', () => {
