@@ -423,11 +423,17 @@ function isTrackLabel(text: string): boolean {
 }
 
 /** English speakers after a talk: `Tiffany Wang (Weaveworks) & Joaquin Rodriguez (Microsoft)`. */
+/**
+ * A description before a person, ending at a comma: `Flux user, `, `Flux ecosystem contributor, `,
+ * `Kubernetes co-creator, `. Names are capitalised words, so a clause with a lower-case word is
+ * a description.
+ */
+const DESCRIPTION_BEFORE_NAME = /(^|[&;]\s*|\band\s+)[^,&;]*?\b[a-z][\w-]*[^,&;]*,\s*(?=\p{Lu})/gu;
+
 function parseEnglishSpeakers(text: string): SpeakerMention[] {
+  const people = text.replace(DESCRIPTION_BEFORE_NAME, '$1');
   // An English talk line names people in Latin letters; Han text after its dash is prose.
-  return parseSpeakers(text.replace(/^\s*Flux users?,?\s+/i, '')).filter(
-    (mention) => !/\p{Script=Han}/u.test(mention.name),
-  );
+  return parseSpeakers(people).filter((mention) => !/\p{Script=Han}/u.test(mention.name));
 }
 
 /** One English agenda line read as a talk, or null. */

@@ -152,6 +152,32 @@ date: 2022-06-03
     ]);
   });
 
+  it('drops the description before a name: "Flux user, Dan Small, SAP & Mohamed Ahmed, Weaveworks"', () => {
+    const { talks } = talksIn(
+      'may-update.md',
+      `---
+title: May update
+date: 2023-06-06
+---
+
+- [Delivering Complex Software with the Open Component Model](https://youtu.be/a) - Flux user, Dan Small, SAP & Mohamed Ahmed, Weaveworks
+- [GitLab + Flux!](https://youtu.be/b) - Priyanka Ravi, Weaveworks & Flux user, Viktor Nagy, GitLab
+`,
+    );
+    expect(
+      talks.map((talk) => talk.speakers.map((speaker) => [speaker.name, speaker.org])),
+    ).toEqual([
+      [
+        ['Dan Small', 'SAP'],
+        ['Mohamed Ahmed', 'Weaveworks'],
+      ],
+      [
+        ['Priyanka Ravi', 'Weaveworks'],
+        ['Viktor Nagy', 'GitLab'],
+      ],
+    ]);
+  });
+
   it('leaves lists of links with neither times nor speakers alone', () => {
     const { talks } = talksIn(
       'update.md',
