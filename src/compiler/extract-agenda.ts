@@ -260,10 +260,19 @@ function readLabel(block: Block): { label: string; rest: string } | null {
   return null;
 }
 
+/** What a talk heading may open with before its 《题目》: `| `, `二、`, `3.`, `第一场：`. */
+const HEADING_NUMBERING =
+  /^[|｜\s]*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．)]|第[一二三四五六七八九十\d]+场[：:]?)?\s*/;
+
+/** A heading's text without the bar and numbering in front of its 《题目》. */
+function headingTitle(block: Block): string {
+  return block.text.replace(HEADING_NUMBERING, '');
+}
+
 function isTalkHeading(block: Block): boolean {
   return (
     (block.kind === 'heading' || (block.kind === 'paragraph' && block.allStrong)) &&
-    BOOK_TITLE.test(block.text)
+    BOOK_TITLE.test(headingTitle(block))
   );
 }
 
@@ -282,7 +291,7 @@ function readSections(blocks: Block[]): AgendaDraft {
   for (const block of blocks) {
     if (isTalkHeading(block)) {
       finish();
-      talk = emptyTalk(cleanTitle(block.text), block.line);
+      talk = emptyTalk(cleanTitle(headingTitle(block)), block.line);
       talks.push(talk);
       depth = block.kind === 'heading' ? block.depth : 7;
       mode = 'start';
@@ -301,11 +310,20 @@ function readSections(blocks: Block[]): AgendaDraft {
     const text = label ? label.rest : block.text;
     if (!text) continue;
     if ((mode === 'start' && block.kind === 'quote') || mode === 'speaker') {
-      const mention = parseChineseSpeaker(text);
+      const mentions = parseSpeakerText(text.split(/[。；;]/)[0] ?? '');
+      const mention = mentions[0] ?? null;
       const known = current.speakers.find((speaker) => speaker.name === mention?.name);
-      if (mention && !known && current.speakers.length === 0) current.speakers.push(mention);
+      // Each `讲师：` line names a speaker; after the first, unlabelled lines are biography.
+      const labelled = label !== null && SPEAKER_LABEL.test(label.label);
+      for (const person of mentions) {
+        const isNew = !current.speakers.some((speaker) => speaker.name === person.name);
+        if (isNew && (current.speakers.length === 0 || labelled)) current.speakers.push(person);
+      }
+      // A 花名 in a biography line (`周群力（花名：仪式）目前在…`) belongs to the person the line
+      // names, or, when it names none, to the talk's first speaker.
+      const named = current.speakers.find((speaker) => speaker.name === mention?.name);
       for (const alias of findNicknames(text)) {
-        const speaker = known ?? current.speakers[0];
+        const speaker = known ?? named ?? current.speakers[0];
         if (speaker && !speaker.aliases.includes(alias)) speaker.aliases.push(alias);
       }
     } else if (mode === 'abstract') {

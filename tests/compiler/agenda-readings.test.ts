@@ -404,3 +404,61 @@ date: 2021-07-20
     ]);
   });
 });
+
+describe('numbered 《题目》 headings', () => {
+  it('gives each 花名 to the person whose line it is on', () => {
+    const { bundle } = compile([
+      post(
+        'two-speakers.md',
+        `---
+title: 开源四周年
+date: 2022-04-10
+---
+
+### | 五、《Ark Serverless 体系助力业务极速研发》
+
+讲师：蚂蚁集团技术专家 赵真灵（花名：有济）
+
+讲师：蚂蚁集团技术专家刘晶（花名：飞廉）
+`,
+      ),
+    ]);
+    const aliases = Object.fromEntries(
+      bundle.speakers.map((speaker) => [speaker.name, speaker.aliases]),
+    );
+    expect(aliases['赵真灵']).toEqual(['有济']);
+    expect(aliases['刘晶']).toEqual(['飞廉']);
+  });
+
+  it('reads `### | 五、《题目》` with one speaker per 讲师 line', () => {
+    const { talks } = talksIn(
+      'anniversary.md',
+      `---
+title: 见证 SOFAStack 社区开源四周年
+date: 2022-04-10
+---
+
+### | 二、《蚂蚁服务发现的大规模实践和展望》
+
+讲师：蚂蚁集团技术专家李旭东（花名：向旭）
+
+### | 五、《Ark Serverless 体系助力业务极速研发》
+
+讲师：蚂蚁集团技术专家 赵真灵（花名：有济）
+
+讲师：蚂蚁集团技术专家刘晶（花名：飞廉）
+
+**议题简介**
+
+Ark Serverless 的研发体系。
+`,
+    );
+    expect(talks.map((talk) => [talk.title, talk.speakers.map((speaker) => speaker.name)])).toEqual(
+      [
+        ['蚂蚁服务发现的大规模实践和展望', ['李旭东']],
+        ['Ark Serverless 体系助力业务极速研发', ['赵真灵', '刘晶']],
+      ],
+    );
+    expect(talks[1]?.speakers[1]).toMatchObject({ name: '刘晶', org: '蚂蚁集团' });
+  });
+});
