@@ -238,7 +238,9 @@ describe('at the venue', () => {
       .poll(() => page.getByRole('radio', { name: words.venue.eventZone }).isChecked())
       .toBe(true);
     await openEvent();
-    expect(normalizeSpace(await welcomeTime.innerText())).toBe('13:50–14:00 CST');
+    await expect
+      .poll(async () => normalizeSpace(await welcomeTime.innerText()))
+      .toBe('13:50–14:00 CST');
     await context.close();
   });
 

@@ -11,5 +11,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A page reads its stored settings and content asynchronously; on a loaded two-core machine
+    // that can take longer than expect.poll's 1 s default without anything being wrong.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
