@@ -61,7 +61,7 @@ describe('the reader’s settings on the page', () => {
   it('follow the browser and the system while the reader chose nothing', async () => {
     stubBrowser(['zh-TW'], null, true);
     const settings = await freshSettings();
-    expect(settings.current).toEqual({ language: 'auto', theme: 'system' });
+    expect(settings.current).toEqual({ language: 'auto', theme: 'system', timeZone: 'event' });
     expect(settings.locale).toBe('zh');
     expect(settings.theme).toBe('dark');
   });
@@ -71,7 +71,7 @@ describe('the reader’s settings on the page', () => {
     worker.stored = { language: 'en', theme: 'dark' };
     const settings = await freshSettings();
     await settings.load();
-    expect(settings.current).toEqual({ language: 'en', theme: 'dark' });
+    expect(settings.current).toEqual({ language: 'en', theme: 'dark', timeZone: 'event' });
     expect(browser.copy()).toEqual({ language: 'en', theme: 'dark' });
   });
 
@@ -82,7 +82,7 @@ describe('the reader’s settings on the page', () => {
     await settings.load();
     expect(worker.requests).toEqual(['settings', 'setSetting theme=light']);
     expect(worker.stored).toEqual({ language: 'zh', theme: 'light' });
-    expect(settings.current).toEqual({ language: 'zh', theme: 'light' });
+    expect(settings.current).toEqual({ language: 'zh', theme: 'light', timeZone: 'event' });
   });
 
   it('apply a change at once, copy it for the next first paint and store it', async () => {
@@ -93,6 +93,21 @@ describe('the reader’s settings on the page', () => {
     expect(browser.copy()).toEqual({ language: 'zh' });
     await saving;
     expect(worker.stored).toEqual({ language: 'zh' });
+  });
+
+  it('show the device’s clock only once interactive, as the prerendered page shows the event’s', async () => {
+    stubBrowser(['en-US'], { timeZone: 'device' });
+    worker.stored = { timeZone: 'device' };
+    const settings = await freshSettings();
+    expect(settings.current.timeZone).toBe('device');
+    expect(settings.displayZone).toBeNull();
+    expect(settings.loaded).toBe(false);
+    await settings.load();
+    expect(settings.loaded).toBe(true);
+    expect(settings.displayZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    await settings.set({ name: 'timeZone', value: 'event' });
+    expect(settings.displayZone).toBeNull();
+    expect(worker.stored).toEqual({ timeZone: 'event' });
   });
 
   it('keep a change for the visit when the worker cannot store it', async () => {

@@ -10,9 +10,10 @@ import {
 
 describe('readSettings', () => {
   it('takes every setting it knows with a value it can take', () => {
-    expect(readSettings({ language: 'zh', theme: 'dark' })).toEqual({
+    expect(readSettings({ language: 'zh', theme: 'dark', timeZone: 'device' })).toEqual({
       language: 'zh',
       theme: 'dark',
+      timeZone: 'device',
     });
   });
 
@@ -34,11 +35,13 @@ describe('isSettingChange', () => {
   it('accepts a known setting with a value it can take', () => {
     expect(isSettingChange({ name: 'language', value: 'auto' })).toBe(true);
     expect(isSettingChange({ name: 'theme', value: 'system' })).toBe(true);
+    expect(isSettingChange({ name: 'timeZone', value: 'device' })).toBe(true);
   });
 
   it('refuses unknown names, wrong values and names from the object prototype', () => {
     expect(isSettingChange({ name: 'theme', value: 'sepia' })).toBe(false);
     expect(isSettingChange({ name: 'language', value: 'dark' })).toBe(false);
+    expect(isSettingChange({ name: 'timeZone', value: 'Asia/Shanghai' })).toBe(false);
     expect(isSettingChange({ name: 'volume', value: 'auto' })).toBe(false);
     expect(isSettingChange({ name: 'toString', value: 'auto' })).toBe(false);
   });

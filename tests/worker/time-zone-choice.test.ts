@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type SettingChange } from '../../src/lib/settings';
 import { openDatabase } from '../../src/lib/storage/database';
 import { openStorage } from '../../src/lib/storage/stores';
 import { DataService } from '../../src/lib/worker/data-service';
-import type { TimeZoneChoice } from '../../src/lib/settings/time-zone';
 
 const BUNDLE_URL = 'https://sidecar.test/_app/immutable/assets/bundle.json';
 
@@ -18,28 +18,47 @@ async function launch(database: string): Promise<DataService> {
   return service;
 }
 
+/** The clock times are shown on, as the page reads it: the stored choice, or the default. */
+async function timeZone(service: DataService): Promise<string> {
+  const stored = await service.handle('settings', {});
+  return { ...DEFAULT_SETTINGS, ...stored }.timeZone;
+}
+
 describe('the time-zone choice', () => {
   it('is the event’s zone until the reader chooses, and the choice survives a new visit', async () => {
     const first = await launch('sidecar-time-zone-1');
-    expect(await first.handle('timeZoneChoice', {})).toBe('event');
-    expect(await first.handle('setTimeZoneChoice', { choice: 'device' })).toBe('device');
+    expect(await timeZone(first)).toBe('event');
+    expect(await first.handle('setSetting', { name: 'timeZone', value: 'device' })).toEqual({
+      timeZone: 'device',
+    });
     const later = await launch('sidecar-time-zone-1');
-    expect(await later.handle('timeZoneChoice', {})).toBe('device');
+    expect(await timeZone(later)).toBe('device');
   });
 
   it('refuses a value it cannot store, keeping the choice made', async () => {
     const service = await launch('sidecar-time-zone-2');
-    await service.handle('setTimeZoneChoice', { choice: 'device' });
-    const bad = { choice: 'mars' as TimeZoneChoice };
-    await expect(service.handle('setTimeZoneChoice', bad)).rejects.toThrow(/time-zone choice/);
-    expect(await service.handle('timeZoneChoice', {})).toBe('device');
+    await service.handle('setSetting', { name: 'timeZone', value: 'device' });
+    const bad = { name: 'timeZone', value: 'mars' } as unknown as SettingChange;
+    await expect(service.handle('setSetting', bad)).rejects.toThrow(/Not a setting/);
+    expect(await timeZone(service)).toBe('device');
   });
 
-  it('reads an unreadable stored value as the event’s zone', async () => {
+  it('keeps the record earlier versions stored under `timeZone`', async () => {
     const opened = await openDatabase({ name: 'sidecar-time-zone-3' });
     if (opened.kind !== 'open') throw new Error(opened.detail);
-    await opened.database.put('settings', { zone: 42 }, 'timeZone');
+    await opened.database.put('settings', 'device', 'timeZone');
     opened.database.close();
-    expect(await (await launch('sidecar-time-zone-3')).handle('timeZoneChoice', {})).toBe('event');
+    expect(await timeZone(await launch('sidecar-time-zone-3'))).toBe('device');
+  });
+
+  it('reads an unreadable stored value as the event’s zone, keeping the other settings', async () => {
+    const opened = await openDatabase({ name: 'sidecar-time-zone-4' });
+    if (opened.kind !== 'open') throw new Error(opened.detail);
+    await opened.database.put('settings', { zone: 42 }, 'timeZone');
+    await opened.database.put('settings', 'dark', 'theme');
+    opened.database.close();
+    const service = await launch('sidecar-time-zone-4');
+    expect(await service.handle('settings', {})).toEqual({ theme: 'dark' });
+    expect(await timeZone(service)).toBe('event');
   });
 });

@@ -1,11 +1,14 @@
 /**
- * The reader's settings on the page: what they chose (language, theme), and what that resolves to
- * with the browser's languages and the system's colour scheme.
+ * The reader's settings on the page: what they chose (language, theme, time zone), and what that
+ * resolves to with the browser's languages, the system's colour scheme and the device's zone.
  *
  * The record is IndexedDB's `settings` store, kept by the data worker beside the stars. IndexedDB
  * only answers asynchronously, after the first paint; so every change is also copied to
  * localStorage, which the pre-paint script (`pre-paint.ts`) reads synchronously in `<head>`. When
  * the two disagree, IndexedDB wins, and a setting only the copy holds is written back to it.
+ *
+ * The time zone is the exception to "as the first paint showed": the prerendered page prints the
+ * event's clock, so the device's clock joins it only once the page is interactive (`load`).
  */
 import { browser } from '$app/environment';
 import {
@@ -18,6 +21,7 @@ import {
   type Settings,
   type Theme,
 } from '$lib/settings';
+import { deviceTimeZone } from './format-time';
 import { query } from './query';
 
 /** Where the copy of the settings for the pre-paint script lives in localStorage. */
@@ -49,6 +53,9 @@ class ReaderSettings {
   /** `navigator.languages`, followed while the page is open. */
   #languages = $state<readonly string[]>([]);
   #systemPrefersDark = $state(false);
+  /** This device's zone, known once the page is interactive. */
+  #deviceZone = $state<string | null>(null);
+  #loaded = $state(false);
   #restored = false;
 
   /** Every setting: the reader's where they made one, the default elsewhere. */
@@ -64,6 +71,21 @@ class ReaderSettings {
   /** The colour scheme the page is painted in. */
   get theme(): Theme {
     return resolveTheme(this.current.theme, this.#systemPrefersDark);
+  }
+
+  /** This device's zone, once the page is interactive. */
+  get deviceZone(): string | null {
+    return this.#deviceZone;
+  }
+
+  /** The zone times are shown in beside the event's, or null when only the event's is shown. */
+  get displayZone(): string | null {
+    return this.current.timeZone === 'device' ? this.#deviceZone : null;
+  }
+
+  /** True once IndexedDB's record was read (or could not be): a change now will not be undone. */
+  get loaded(): boolean {
+    return this.#loaded;
   }
 
   /**
@@ -82,12 +104,14 @@ class ReaderSettings {
     scheme.addEventListener('change', () => (this.#systemPrefersDark = scheme.matches));
   }
 
-  /** Reads the record from the data worker and adopts it. Never rejects. */
+  /** Reads the record from the data worker and adopts it. Call once, on mount. Never rejects. */
   async load(): Promise<void> {
+    this.#deviceZone = deviceTimeZone();
     let stored: Partial<Settings>;
     try {
       stored = await query('settings', {});
     } catch {
+      this.#loaded = true;
       return;
     }
     const copy = this.#made;
@@ -98,6 +122,7 @@ class ReaderSettings {
     }
     this.#made = { ...copy, ...stored };
     writeCopy(this.#made);
+    this.#loaded = true;
   }
 
   /** Changes one setting: applied at once, copied for the next first paint, and stored. */

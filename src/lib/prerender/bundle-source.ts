@@ -78,11 +78,6 @@ export async function queryBundleFile<K extends RequestKind>(
     case 'dismissChange':
       result = null;
       break;
-    case 'timeZoneChoice':
-    case 'setTimeZoneChoice':
-      // The prerendered page shows the event's clock; the reader's choice applies in the browser.
-      result = 'event';
-      break;
     case 'about':
       result = null;
       break;

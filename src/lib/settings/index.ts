@@ -19,17 +19,32 @@ export type ThemeChoice = 'system' | 'light' | 'dark';
 /** What the page is painted in once `system` is resolved. */
 export type Theme = 'light' | 'dark';
 
+/**
+ * Which clock times are shown on: `event`, the event's zone as printed on the programme; or
+ * `device`, this device's zone, with the event's beside it.
+ */
+export type TimeZoneChoice = 'event' | 'device';
+
 export const LANGUAGE_CHOICES: readonly LanguageChoice[] = ['auto', 'en', 'zh'];
 export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
+export const TIME_ZONE_CHOICES: readonly TimeZoneChoice[] = ['event', 'device'];
 
 /** Every setting the reader can change. */
 export interface Settings {
   language: LanguageChoice;
   theme: ThemeChoice;
+  timeZone: TimeZoneChoice;
 }
 
-/** What a reader who never chose anything gets: the browser's language and the system's theme. */
-export const DEFAULT_SETTINGS: Readonly<Settings> = { language: 'auto', theme: 'system' };
+/**
+ * What a reader who never chose anything gets: the browser's language, the system's theme and
+ * the event's clock.
+ */
+export const DEFAULT_SETTINGS: Readonly<Settings> = {
+  language: 'auto',
+  theme: 'system',
+  timeZone: 'event',
+};
 
 /** One setting changed, as the page asks the data worker to store it. */
 export type SettingChange = {
@@ -41,6 +56,7 @@ type Guards = { [Name in keyof Settings]: (value: unknown) => value is Settings[
 const SETTING_GUARDS: Guards = {
   language: (value): value is LanguageChoice => LANGUAGE_CHOICES.includes(value as LanguageChoice),
   theme: (value): value is ThemeChoice => THEME_CHOICES.includes(value as ThemeChoice),
+  timeZone: (value): value is TimeZoneChoice => TIME_ZONE_CHOICES.includes(value as TimeZoneChoice),
 };
 
 /** True for the names of settings this version knows. */

@@ -10,7 +10,6 @@ import { readSettings, type SettingChange, type Settings } from '$lib/settings';
 import type { ContentReader } from '$lib/views';
 import { createMemoryReader } from '$lib/views/memory-reader';
 import { asStarRecord, type StarRecord } from '$lib/views/starred-changes';
-import { isTimeZoneChoice, TIME_ZONE_SETTING, type TimeZoneChoice } from '$lib/settings/time-zone';
 import {
   CONTENT_STORES,
   openDatabase,
@@ -50,9 +49,6 @@ export interface UserStore {
   updateStars(put: readonly StarRecord[], remove: readonly string[]): Promise<void>;
   /** Forgets the change recorded on a star: the reader has seen it. */
   dismissChange(talkId: string): Promise<void>;
-  /** The clock the reader chose for times; 'event' when never chosen or unreadable. */
-  readTimeZoneChoice(): Promise<TimeZoneChoice>;
-  writeTimeZoneChoice(choice: TimeZoneChoice): Promise<void>;
   /** The settings the reader made; one never made (or unreadable by this version) is left out. */
   readSettings(): Promise<Partial<Settings>>;
   writeSetting(change: SettingChange): Promise<void>;
@@ -274,13 +270,6 @@ export function createDatabaseUserStore(database: SidecarDatabase): UserStore {
         transaction.done,
       ]);
     },
-    async readTimeZoneChoice() {
-      const stored = await database.get('settings', TIME_ZONE_SETTING);
-      return isTimeZoneChoice(stored) ? stored : 'event';
-    },
-    async writeTimeZoneChoice(choice) {
-      await database.put('settings', choice, TIME_ZONE_SETTING);
-    },
     async dismissChange(talkId) {
       const transaction = database.transaction('stars', 'readwrite');
       const star = asStarRecord(await transaction.store.get(talkId));
@@ -307,14 +296,9 @@ export function createDatabaseUserStore(database: SidecarDatabase): UserStore {
 
 export function createMemoryUserStore(): UserStore {
   const stars = new Map<string, StarRecord>();
-  let timeZoneChoice: TimeZoneChoice = 'event';
   const settings = new Map<string, unknown>();
   return {
     kind: 'memory',
-    readTimeZoneChoice: async () => timeZoneChoice,
-    async writeTimeZoneChoice(choice) {
-      timeZoneChoice = choice;
-    },
     readStars: async () => [...stars.keys()],
     async setStar(talkId, starred) {
       if (starred) stars.set(talkId, { talkId, starredAt: new Date().toISOString() });

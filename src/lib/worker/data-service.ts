@@ -18,7 +18,6 @@ import {
   type UserStore,
 } from '$lib/storage/stores';
 import { describeError } from '$lib/storage/database';
-import { isTimeZoneChoice } from '$lib/settings/time-zone';
 import { isSettingChange } from '$lib/settings';
 import { buildContentView, buildMyAgendaView, buildSearchView } from '$lib/views/build-views';
 import {
@@ -331,16 +330,6 @@ export class DataService {
         result = await buildMyAgendaView(reader, ids, stars);
         break;
       }
-      case 'timeZoneChoice':
-        result = await this.#user.readTimeZoneChoice();
-        break;
-      case 'setTimeZoneChoice':
-        if (!isTimeZoneChoice(request.params.choice)) {
-          throw new Error(`Not a time-zone choice: ${JSON.stringify(request.params.choice)}`);
-        }
-        await this.#user.writeTimeZoneChoice(request.params.choice);
-        result = await this.#user.readTimeZoneChoice();
-        break;
       case 'dismissChange':
         await this.#user.dismissChange(request.params.talkId);
         result = null;

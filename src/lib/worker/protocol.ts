@@ -4,7 +4,6 @@
  * messages across this boundary.
  */
 import type { SearchFilters } from '$lib/search/content-index';
-import type { TimeZoneChoice } from '$lib/settings/time-zone';
 import type { SettingChange, Settings } from '$lib/settings';
 import type {
   EventView,
@@ -67,9 +66,6 @@ export interface Requests {
   myAgenda: { params: Record<string, never>; result: MyAgendaView };
   stars: { params: Record<string, never>; result: string[] };
   setStar: { params: { talkId: string; starred: boolean }; result: string[] };
-  /** Which clock the reader wants times on (`$lib/client/time-zone-choice`). */
-  timeZoneChoice: { params: Record<string, never>; result: TimeZoneChoice };
-  setTimeZoneChoice: { params: { choice: TimeZoneChoice }; result: TimeZoneChoice };
   /** The reader has seen what an update changed about a starred talk. */
   dismissChange: { params: { talkId: string }; result: null };
   /** Answered as soon as storage is open: settings never wait for the content. */
