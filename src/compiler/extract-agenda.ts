@@ -441,21 +441,26 @@ function isTrackLabel(text: string): boolean {
 }
 
 /** English speakers after a talk: `Tiffany Wang (Weaveworks) & Joaquin Rodriguez (Microsoft)`. */
-/**
- * A description before a person, ending at a comma: `Flux user, `, `Flux ecosystem contributor, `,
- * `Kubernetes co-creator, `. Names are capitalised words, so a clause with a lower-case word is
- * a description.
- */
-const DESCRIPTION_BEFORE_NAME = /(^|[&;]\s*|\band\s+)[^,&;]*?\b[a-z][\w-]*[^,&;]*,\s*(?=\p{Lu})/gu;
-
 function parseEnglishSpeakers(text: string): SpeakerMention[] {
-  const people = text.replace(DESCRIPTION_BEFORE_NAME, '$1');
   // An English talk line names people in Latin letters; Han text after its dash is prose.
-  return parseSpeakers(people).filter((mention) => !/\p{Script=Han}/u.test(mention.name));
+  return parseSpeakers(text).filter((mention) => !/\p{Script=Han}/u.test(mention.name));
+}
+
+/**
+ * The text of the quote under a talk line, every paragraph of it: a long panel is written
+ * `> A & B (VMware), C (Weaveworks),` `>` `> D (Red Hat)`.
+ */
+function quoteAfter(blocks: Block[], index: number): string {
+  const quote: string[] = [];
+  for (const block of blocks.slice(index + 1)) {
+    if (block.kind !== 'quote') break;
+    quote.push(block.text);
+  }
+  return quote.join(' ');
 }
 
 /** One English agenda line read as a talk, or null. */
-function readTalkLine(block: Block, next: Block | undefined): TalkDraft | null {
+function readTalkLine(block: Block, quote: string): TalkDraft | null {
   const clock = LEADING_CLOCK.exec(block.text);
   const range = clock ? findTimeRange(clock[0]) : null;
   const text = clock ? block.text.slice(clock[0].length) : block.text;
@@ -472,7 +477,7 @@ function readTalkLine(block: Block, next: Block | undefined): TalkDraft | null {
     speakers = after ? parseEnglishSpeakers(after) : [];
     if (speakers.length === 0 && before && !isTrackLabel(before))
       speakers = parseEnglishSpeakers(before);
-    if (speakers.length === 0 && next?.kind === 'quote') speakers = parseEnglishSpeakers(next.text);
+    if (speakers.length === 0 && quote) speakers = parseEnglishSpeakers(quote);
     // A linked line with neither a time nor a speaker is a reference, not a session.
     if (speakers.length === 0 && !range) return null;
   } else {
@@ -515,7 +520,7 @@ function readTalkLines(blocks: Block[], context: AgendaContext): AgendaDraft {
       !(block.kind === 'paragraph' && LEADING_CLOCK.test(block.text))
     )
       continue;
-    const talk = readTalkLine(block, blocks[index + 1]);
+    const talk = readTalkLine(block, quoteAfter(blocks, index));
     if (talk) talks.push({ ...talk, date: day });
   }
   if (talks.length < MIN_TALK_LINES) return { talks: [], timezone: null, method: 'none' };

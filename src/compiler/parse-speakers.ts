@@ -139,9 +139,13 @@ export function findNicknames(text: string): string[] {
   return [...text.matchAll(NICKNAME)].map((match) => match[1] ?? '').filter(Boolean);
 }
 
+/** Job words that end a short title rather than a name: `项目成员`, `技术专家`, `主持人`. */
+const JOB_ENDING =
+  /(成员|专家|经理|总监|工程师|架构师|负责人|创始人|讲师|嘉宾|主持人?|顾问|教授|博士|老师|作者|大使|志愿者|爱好者|贡献者|维护者|开发者)$/;
+
 /** True for a string that can be a Chinese personal name (and is not a company: `蚂蚁金服`). */
 export function isHanName(text: string): boolean {
-  return HAN_NAME.test(text) && !isOrganisationName(text);
+  return HAN_NAME.test(text) && !isOrganisationName(text) && !JOB_ENDING.test(text);
 }
 
 /** Reads a parenthesis after a name: a 花名, a company, or a description holding a company. */
@@ -272,6 +276,9 @@ export function findPinyinName(words: string[], from = 0): number {
 const ENGLISH_ROLE =
   /\b(engineer|expert|manager|director|architect|lead|founder|cto|ceo|member|maintainer|developer|evangelist|researcher|advocate|scientist|chair|committer|consultant|head|president|specialist|owner|contributor)\b/i;
 
+/** Commas between the parts of an affiliation, but not the one in `Thoughtworks, Inc.`. */
+const COMMA_NOT_BEFORE_SUFFIX = /\s*,(?!\s*(?:Inc|Ltd|LLC|GmbH|Corp|Co)\b)\s*/;
+
 /** Splits `Senior Engineer, Tencent Cloud` or `Huawei Cloud Container … Expert` into company and role. */
 export function splitEnglishAffiliation(text: string): { org: string | null; role: string | null } {
   const cleaned = text.replace(/^[\s:,(-]+|[\s.,)]+$/g, '');
@@ -279,7 +286,7 @@ export function splitEnglishAffiliation(text: string): { org: string | null; rol
   // `Software Engineer at Planet Labs`: the company follows `at`.
   const at = /^([^,]+?)\s+at\s+(\p{Lu}[^,]*)$/u.exec(cleaned);
   if (at && ENGLISH_ROLE.test(at[1] ?? '')) return { org: at[2] ?? null, role: at[1] ?? null };
-  const parts = cleaned.split(/\s*,\s*/).filter(Boolean);
+  const parts = cleaned.split(COMMA_NOT_BEFORE_SUFFIX).filter(Boolean);
   if (parts.length > 1) {
     const roleParts = parts.filter((part) => ENGLISH_ROLE.test(part));
     const orgParts = parts.filter((part) => !ENGLISH_ROLE.test(part));
@@ -309,6 +316,22 @@ function isEnglishAlias(inner: string, name: string): boolean {
     .some((word) => nameWords.has(word));
 }
 
+/** Lower-case words inside Western names: `Ricardo de Souza`, `Ludwig van Beethoven`. */
+const NAME_PARTICLE = String.raw`(?:de|da|di|del|della|der|den|du|la|le|van|von|bin|al)`;
+
+/** The capitalised words opening a text, up to three, with a particle between them. */
+const ENGLISH_NAME_START = new RegExp(
+  String.raw`^(\p{Lu}[\p{L}'.-]*(?:\s+(?:${NAME_PARTICLE}\s+)?\p{Lu}[\p{L}'.-]*){0,2})`,
+  'u',
+);
+
+/**
+ * What follows a name in prose rather than in a speaker line: a lower-case word (`Starting with
+ * this version`, `And if you are new`), a number or a hash (`Room 410 B`, `SOFAChannel#12`).
+ * A speaker line goes on with brackets, punctuation, a capitalised company or role, or `from`.
+ */
+const PROSE_AFTER_NAME = /^\s*(?:[#\d]|(?!(?:from|at|of)\s)\p{Ll})/u;
+
 /** Reads one English speaker: `Craig Box (Istio steering committee member)`, `Ding Shaojun (Iris Ding) (Intel …)`. */
 export function parseEnglishSpeaker(text: string): SpeakerMention | null {
   let rest = text.trim();
@@ -326,11 +349,14 @@ export function parseEnglishSpeaker(text: string): SpeakerMention | null {
     )
       name += ` ${third.slice(0, -1)}`;
   } else {
-    const match = /^(\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2})/u.exec(rest);
+    const match = ENGLISH_NAME_START.exec(rest);
     if (!match?.[1]) return null;
     name = match[1];
   }
   rest = rest.slice(rest.indexOf(name) + name.length);
+  if (PROSE_AFTER_NAME.test(rest)) return null;
+  // `Istio 项目成员`, `SOFA 团队`: one Latin word before Chinese text names a project, not a person.
+  if (!/\s/.test(name) && /^\s*\p{Script=Han}/u.test(rest)) return null;
   const mention: SpeakerMention = { name, org: null, role: null, aliases: [] };
   const parentheses = [...rest.matchAll(/\(([^)]*)\)/g)].map((match) => match[1] ?? '');
   for (const inner of parentheses) {
@@ -478,7 +504,7 @@ const JOINING_WORD = /\s+(?:and|und)\s+|(?<=[\p{Script=Han}）)])\s*[和与及]\
 const COMMA = /\s*[,，]\s*(?:and\s+)?|(?<=[)）])\s+(?=\p{Lu}\p{Ll})/gu;
 
 /** An English name of two or three capitalised words: `Soulé Ba`, `Max Jonas Werner`. */
-const ENGLISH_NAME = /^\p{Lu}[\p{L}'’.-]+(?:\s+(?:"[^"]+"\s+)?\p{Lu}[\p{L}'’.-]+){1,2}$/u;
+const ENGLISH_NAME = /^\p{Lu}[\p{L}'’.-]+(?:\s+(?:["“][^"”]+["”]\s+)?\p{Lu}[\p{L}'’.-]+){1,2}$/u;
 
 /**
  * A part that is only a person: a Chinese name, or a name with their company in brackets. A bare
@@ -493,16 +519,25 @@ function isPersonOnly(part: string, bareEnglish = false): boolean {
   );
 }
 
-/** `A, B, C & D` or `A, B and C`: commas that list people, closed by `&` or `and`. */
-const CLOSED_LIST = /,[^,]+(?:&|\band\b)[^,]+$/;
+/**
+ * `A, B, C & D`, `A, B and C` or `A, B & C (Company), D (Company)`: commas that list people,
+ * closed by `&` or `and` and a last name that ends the list or has its company in brackets.
+ * In `Leigh Capili, Red Hat & Kingdon Barrett, Weaveworks` a company follows each comma.
+ */
+const CLOSED_LIST = /,[^,]+(?:&|\band\b)[^,(]+(?:$|\()/;
 
 /** Splits a panel into one text per person, only where every piece reads as a person. */
 function splitPeople(text: string): string[] {
   const masked = maskBrackets(text);
   const bareEnglish = CLOSED_LIST.test(masked);
   const listed = splitOutsideBrackets(text, LIST_SEPARATOR);
-  const parts =
-    listed.length > 1 && !listed.every((part) => parseSpeaker(part) !== null) ? [text] : listed;
+  // A Chinese biography lists with 、 after its first clause (`崔秀龙 HPE 软件分析师，…，
+  // Kubernetes、Istio 项目成员`): a list of people has no full-width comma inside a person.
+  const isList =
+    listed.length > 1 &&
+    listed.every((part) => parseSpeaker(part) !== null) &&
+    listed.slice(0, -1).every((part) => !maskBrackets(part).includes('，'));
+  const parts = isList ? listed : [text];
   const joined = parts.flatMap((part) => {
     const pieces = splitOutsideBrackets(part, JOINING_WORD);
     return pieces.length > 1 && pieces.every((piece) => isPersonOnly(piece, true))
@@ -517,18 +552,48 @@ function splitPeople(text: string): string[] {
   });
 }
 
-/** `Priyanka "Pinky" Ravi`: the quoted nickname is an alias, not part of the name. */
+/** `Priyanka "Pinky" Ravi`: a nickname in quotes inside the name. */
 const QUOTED_NICKNAME = /\s+["“]([^"”]+)["”]\s+/;
 
-/** Reads an English speaker, with `from`/`at` before the company and a quoted nickname. */
+/** Words that put a person in a sentence rather than describe them: `Shawn Smith from the …`. */
+const JOINING_WORDS = String.raw`(?:from|at|of|the|by|with|for|to)`;
+
+/**
+ * A description before a person, of at most five words and ending in a lower-case one: `Flux
+ * user, `, `Flux users `, `Flux user and Kubernetes co-creator, `. Names are capitalised, so the last
+ * lower-case word ends the description; a full name of two capitalised words must follow.
+ */
+const DESCRIPTION_BEFORE_NAME = new RegExp(
+  String.raw`^(?:(?!${JOINING_WORDS}\s)[\p{L}\d'’.-]+\s+){0,4}?(?!(?:${NAME_PARTICLE}|${JOINING_WORDS})\s)\p{Ll}[\p{L}-]*,?\s+(?=\p{Lu}[\p{L}'’.-]*\s+(?:["“][^"”]+["”]\s+)?\p{Lu})`,
+  'u',
+);
+
+/**
+ * Reads an English speaker, with `from`/`at` before the company, a description before the name
+ * dropped, and a quoted nickname kept.
+ */
 function parseEnglishPerson(text: string): SpeakerMention | null {
-  const nickname = QUOTED_NICKNAME.exec(text);
-  const plain = nickname ? text.replace(QUOTED_NICKNAME, ' ') : text;
+  const person = text.replace(DESCRIPTION_BEFORE_NAME, '');
+  const nickname = QUOTED_NICKNAME.exec(person);
+  const plain = nickname ? person.replace(QUOTED_NICKNAME, ' ') : person;
   const from = /^(.+?)\s+(?:from|at|of)\s+(?:the\s+)?(\p{Lu}.*)$/u.exec(plain);
   const mention = parseEnglishSpeaker(from ? `${from[1]} (${from[2]})` : plain);
   if (!mention || ENGLISH_ROLE.test(mention.name)) return null;
-  if (nickname?.[1]) mention.aliases.push(nickname[1]);
+  if (nickname?.[1]) keepNickname(mention, person.slice(0, nickname.index).trim(), nickname);
   return mention;
+}
+
+/**
+ * Writes the name as the post does, `Priyanka "Pinky" Ravi`, and keeps it without the nickname
+ * and the nickname alone as aliases, so that posts writing `Priyanka Ravi` name the same person.
+ */
+function keepNickname(mention: SpeakerMention, before: string, nickname: RegExpExecArray): void {
+  if (mention.name.startsWith(`${before} `)) {
+    const plainName = mention.name;
+    mention.name = `${before} ${nickname[0].trim()} ${plainName.slice(before.length + 1)}`;
+    mention.aliases.push(plainName);
+  }
+  if (nickname[1]) mention.aliases.push(nickname[1]);
 }
 
 /**
@@ -621,14 +686,27 @@ export function parseSpeakers(text: string): SpeakerMention[] {
   const lead = HOST_LABEL.exec(cleaned);
   const label = lead?.[0] ?? '';
   const body = cleaned.slice(label.length).replace(SPEAKER_LABEL, '');
-  const parts = splitPeople(body);
-  const mentions = parts
-    .map((part) => parseSpeaker(`${label}${part}`))
-    .filter((mention): mention is SpeakerMention => mention !== null);
-  const last = parts.at(-1) ?? '';
-  const sharedOrg = mentions.at(-1)?.org;
-  const othersBare = parts.slice(0, -1).every((part) => !/[（(]/.test(part));
-  if (mentions.length > 1 && sharedOrg && othersBare && /[）)]$|\sfrom\s/.test(last))
-    for (const mention of mentions) mention.org ??= sharedOrg;
-  return mentions;
+  const people = splitPeople(body).flatMap((part) => {
+    const mention = parseSpeaker(`${label}${part}`);
+    return mention ? [{ part, mention }] : [];
+  });
+  shareCompanies(people);
+  return people.map(({ mention }) => mention);
+}
+
+/**
+ * A company written once after several names belongs to each bare name before it, back to the
+ * previous company: `Anusha Hegde & Winnie Kwon (VMware), Richard Case (Weaveworks)`, `Ayush
+ * Ghosh & Sergey Sergeev, Cisto Systems`, `张三、李四（蚂蚁集团）`.
+ */
+function shareCompanies(people: { part: string; mention: SpeakerMention }[]): void {
+  let bare: SpeakerMention[] = [];
+  for (const { part, mention } of people) {
+    if (mention.org === null && !/[（(,，]/.test(part)) {
+      bare.push(mention);
+      continue;
+    }
+    for (const other of bare) other.org = mention.org;
+    bare = [];
+  }
 }

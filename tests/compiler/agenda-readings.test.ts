@@ -178,6 +178,35 @@ date: 2023-06-06
     ]);
   });
 
+  it('reads every paragraph of the quote under a talk line as its speakers', () => {
+    const { talks } = talksIn(
+      'kubecon.md',
+      `---
+title: At KubeCon
+date: 2022-10-19
+---
+
+14:30 - 16:00 KubeCon: [Tutorial: Build Your Own Operator](https://sched.co/a)
+
+> Ann Lee & Bo Chen (Acme), Cy Park
+> (Globex),
+>
+> Dee Fox (Initech)
+
+15:25 - 16:00 KubeCon: [Rollouts Without Fear](https://sched.co/b)
+
+> Eve Stone (Acme)
+`,
+    );
+    expect(talks[0]?.speakers.map((speaker) => [speaker.name, speaker.org])).toEqual([
+      ['Ann Lee', 'Acme'],
+      ['Bo Chen', 'Acme'],
+      ['Cy Park', 'Globex'],
+      ['Dee Fox', 'Initech'],
+    ]);
+    expect(talks[1]?.speakers.map((speaker) => speaker.name)).toEqual(['Eve Stone']);
+  });
+
   it('leaves lists of links with neither times nor speakers alone', () => {
     const { talks } = talksIn(
       'update.md',

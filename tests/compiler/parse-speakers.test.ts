@@ -6,6 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   countPinyinSyllables,
+  isHanName,
   isHostRole,
   isOrganisationName,
   parseChineseSpeaker,
@@ -256,10 +257,11 @@ describe('parseSpeaker: one person, however the post writes them', () => {
     expect(parseSpeaker('玄北（曹杰）')).toEqual(person('玄北', null, null, ['曹杰']));
   });
 
-  it('keeps a quoted nickname out of the name: Priyanka "Pinky" Ravi', () => {
+  it('keeps a quoted nickname in the name as written, and the name without it as an alias', () => {
     expect(parseSpeaker('Priyanka "Pinky" Ravi (Weaveworks)')).toEqual(
-      person('Priyanka Ravi', 'Weaveworks', null, ['Pinky']),
+      person('Priyanka "Pinky" Ravi', 'Weaveworks', null, ['Priyanka Ravi', 'Pinky']),
     );
+    expect(parseSpeaker('Priyanka “Pinky” Ravi')?.aliases).toEqual(['Priyanka Ravi', 'Pinky']);
   });
 
   it('reads a company after from or at', () => {
@@ -421,7 +423,92 @@ describe('parseSpeakers: panels and lists', () => {
   });
 });
 
+describe('parseSpeakers: prose is not a speaker line', () => {
+  it.each([
+    ['a sentence that opens with a capital', 'Starting with this release, the controllers restart'],
+    ['a connective opening a sentence', 'And if you are new here, read the guide'],
+    ['a room number', 'Room 210 A'],
+    ['a channel and its issue number', 'MeetupChannel#3'],
+    ['a project before Chinese text', 'Envoy 项目成员'],
+  ])('reads nobody in %s', (_kind, text) => {
+    expect(parseSpeakers(text)).toEqual([]);
+  });
+
+  it('keeps a lower-case particle inside a name', () => {
+    expect(parseSpeaker('Ricardo de Souza (Acme)')).toEqual(person('Ricardo de Souza', 'Acme'));
+  });
+
+  it('does not read the 、 of a biography as a list of people', () => {
+    const line = '王小明 星河科技架构师，《云原生实战》作者之一，Kubernetes、Envoy 项目成员';
+    expect(parseSpeakers(line).map((mention) => mention.name)).toEqual(['王小明']);
+  });
+});
+
+describe('parseSpeakers: a description before the name', () => {
+  it('drops words ending in a lower-case one before a full name, with or without a comma', () => {
+    expect(parseSpeakers('Flux users Jane Roe & John Doe, Acme')).toEqual([
+      person('Jane Roe', 'Acme'),
+      person('John Doe', 'Acme'),
+    ]);
+    expect(
+      parseSpeakers('Flux user and Kubernetes co-founder, Ann Lee, Corporate Vice President'),
+    ).toEqual([person('Ann Lee', null, 'Corporate Vice President')]);
+    expect(parseSpeakers('Flux contributor, Mary "Moe" Major, Acme')[0]?.name).toBe(
+      'Mary "Moe" Major',
+    );
+  });
+
+  it('drops it before each person of a list: Name, Company & Name, Company', () => {
+    expect(parseSpeakers('Flux users Ann Lee Park, Globex & Bo Chen, Initech')).toEqual([
+      person('Ann Lee Park', 'Globex'),
+      person('Bo Chen', 'Initech'),
+    ]);
+  });
+});
+
+describe('parseSpeakers: one company for several people', () => {
+  it('gives each bare name the company written after the next name', () => {
+    expect(parseSpeakers('Ann Lee & Bo Chen & Cy Park (Acme), Dee Fox (Globex)')).toEqual([
+      person('Ann Lee', 'Acme'),
+      person('Bo Chen', 'Acme'),
+      person('Cy Park', 'Acme'),
+      person('Dee Fox', 'Globex'),
+    ]);
+  });
+
+  it('gives the company after a comma to the names joined before it', () => {
+    expect(parseSpeakers('Ann Lee & Bo Chen, Acme Systems')).toEqual([
+      person('Ann Lee', 'Acme Systems'),
+      person('Bo Chen', 'Acme Systems'),
+    ]);
+  });
+
+  it('reads a comma list closed by & and a bracket, followed by more people', () => {
+    expect(
+      parseSpeakers('Ann Lee, Bo Chen, Cy Park & Dee Fox (Acme), Eve Stone (Globex Labs)').map(
+        (mention) => [mention.name, mention.org],
+      ),
+    ).toEqual([
+      ['Ann Lee', 'Acme'],
+      ['Bo Chen', 'Acme'],
+      ['Cy Park', 'Acme'],
+      ['Dee Fox', 'Acme'],
+      ['Eve Stone', 'Globex Labs'],
+    ]);
+  });
+
+  it('keeps Inc. with its company: Name, Company, Inc.', () => {
+    expect(parseSpeakers('Jane Roe, Acme, Inc.')).toEqual([person('Jane Roe', 'Acme, Inc')]);
+  });
+});
+
 describe('isOrganisationName', () => {
+  it('does not take a job title of four characters for a name', () => {
+    expect(isHanName('项目成员')).toBe(false);
+    expect(isHanName('技术专家')).toBe(false);
+    expect(isHanName('王小明')).toBe(true);
+  });
+
   it('tells companies that look like names from people', () => {
     expect(isOrganisationName('蚂蚁金服')).toBe(true);
     expect(isOrganisationName('网易')).toBe(true);
