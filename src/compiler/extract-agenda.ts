@@ -459,6 +459,14 @@ function quoteAfter(blocks: Block[], index: number): string {
   return quote.join(' ');
 }
 
+/** A URL with no scheme: a page of the post's own site, such as `/blog/sofa-channel-12-retrospect/`. */
+function isSiteLink(url: string): boolean {
+  return !/^([a-z][\w+.-]*:|\/\/|#)/i.test(url);
+}
+
+/** Text before a link that runs into it as a sentence does, with no `:`, `-` or `,` between. */
+const IN_SENTENCE = /\p{L}\s*$/u;
+
 /** One English agenda line read as a talk, or null. */
 function readTalkLine(block: Block, quote: string): TalkDraft | null {
   const clock = LEADING_CLOCK.exec(block.text);
@@ -471,6 +479,9 @@ function readTalkLine(block: Block, quote: string): TalkDraft | null {
   let speakers: SpeakerMention[];
   if (titleLink && text.includes(titleLink.label)) {
     const at = text.indexOf(titleLink.label);
+    // A link into the site is another post (a list of past recaps), and an untimed link in the
+    // middle of a sentence (`take a look at our [Get Started guide]`) is a reference.
+    if (isSiteLink(titleLink.url) || (!range && IN_SENTENCE.test(text.slice(0, at)))) return null;
     const before = text.slice(0, at).replace(/[\s:：|-]+$/, '');
     const after = text.slice(at + titleLink.label.length).replace(/^[\s:：|,–—-]+/, '');
     title = titleLink.label;

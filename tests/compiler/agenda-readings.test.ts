@@ -221,6 +221,38 @@ date: 2023-06-06
     );
     expect(talks).toEqual([]);
   });
+
+  it('does not take a list of links to earlier posts of the site for an agenda', () => {
+    const { talks } = talksIn(
+      'weekly.md',
+      `---
+title: 每周精选
+date: 2020-03-13
+---
+
+### 直播回顾
+
+- Channel#2：[服务注册中心的设计 | Channel#2 回顾](/blog/channel-2-retrospect/)
+- Channel#1：[从微服务实践谈起 | Channel#1 回顾](/blog/channel-1-retrospect/)
+`,
+    );
+    expect(talks).toEqual([]);
+  });
+
+  it('does not take links inside untimed sentences for talks', () => {
+    const { talks } = talksIn(
+      'update.md',
+      `---
+title: June update
+date: 2023-06-06
+---
+
+- If you are new to the project, take a look at our [Getting started guide](https://example.org/start) and tell us, Ana Lima
+- Social media: Follow [the project on Mastodon](https://example.org/@project), Ana Lima
+`,
+    );
+    expect(talks).toEqual([]);
+  });
 });
 
 describe('a post that is one talk', () => {
