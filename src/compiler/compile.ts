@@ -16,7 +16,13 @@ import { parseFrontMatter, lineOfKey } from './parse-front-matter';
 import { minutesOf } from './parse-times';
 import type { EventDraft } from './extract-event';
 import { readSingleTalk } from './read-single-talk';
-import { mergeSectionPages, pagePart, sessionFromPage, sessionsFromHeadings } from './merge-pages';
+import {
+  mergeSectionPages,
+  pagePart,
+  sessionFromPage,
+  sessionsFromHeadings,
+  sessionsUnderEventsHeading,
+} from './merge-pages';
 import { readSessions } from './read-sessions';
 import { parseSpeakersFile, type SpeakersSource } from './read-speakers';
 import type { SourceFile } from './read-content';
@@ -233,10 +239,12 @@ function compilePost(file: SourceFile, repaired?: DecodedText): Omit<PostOutcome
       if (single.eventTitle) event.title = single.eventTitle;
       if (single.kind === 'talk-page') event.date ??= event.postDate;
     }
-    // An undated page of a multi-page event (see merge-pages): its schedule, venue or social.
-    const part = partOfEvent ? pagePart(event.title) : null;
+    // An undated page of a multi-page event (see merge-pages): its schedule, venue, activities
+    // or social.
+    const part = partOfEvent ? pagePart(path, event.title) : null;
     if (part === 'schedule' && talks.length === 0)
       talks = sessionsFromHeadings(blocks, post.bodyLine);
+    if (part === 'activities' && talks.length === 0) talks = sessionsUnderEventsHeading(blocks);
     if (part === 'social' && talks.length === 0)
       talks = [sessionFromPage(event.title, rendered.text, post.bodyLine)];
     if (part === 'location')

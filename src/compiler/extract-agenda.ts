@@ -6,6 +6,7 @@
  */
 import type { Talk } from '../lib/schema';
 import type { Block } from './markdown-blocks';
+import { readThemeTalk } from './read-theme-talk';
 import { findDates, findTimeRange, findTimezone } from './parse-times';
 import {
   isHanName,
@@ -39,6 +40,7 @@ export interface AgendaDraft {
     | 'talk-lines'
     | 'headings'
     | 'deck'
+    | 'theme'
     | 'none';
 }
 
@@ -608,6 +610,7 @@ export function extractAgenda(
     readTimedSlots,
     readHeadingTalks,
     readDeck,
+    readThemeTalk,
   ];
   for (const read of readings) {
     const agenda = read(blocks, context);

@@ -14,16 +14,21 @@ import { findTimeRange } from './parse-times';
 const SECTION_PAGE = '_index.md';
 
 /** What part of an event an undated page of its folder describes, read from its title. */
-export type PagePart = 'schedule' | 'location' | 'social' | null;
+export type PagePart = 'schedule' | 'location' | 'social' | 'activities' | null;
 
 const PART_TITLES: [RegExp, Exclude<PagePart, null>][] = [
   [/^(schedule|agenda|program(me)?|议程|日程)\b/i, 'schedule'],
   [/^(location|venue)\b|场地|地点/i, 'location'],
+  [/^(events? and activities|activities)\b/i, 'activities'],
   [/\b(social|party|reception|celebration)\b|晚宴|聚会/i, 'social'],
 ];
 
-/** The part a page is, from its title; null for a page that is an event of its own. */
-export function pagePart(title: string): PagePart {
+/**
+ * The part a page is, from its title; null for a page that is an event of its own, and for the
+ * section's own page, which names the event however its title reads (`Contributor Celebration`).
+ */
+export function pagePart(source: string, title: string): PagePart {
+  if (path.posix.basename(source) === SECTION_PAGE) return null;
   return PART_TITLES.find(([pattern]) => pattern.test(title.trim()))?.[1] ?? null;
 }
 
@@ -41,6 +46,26 @@ export function sessionsFromHeadings(blocks: Block[], line: number): TalkDraft[]
   return headings
     .filter((heading) => heading.depth === depth && !NOT_A_SESSION.test(heading.text))
     .map((heading) => emptyTalk(heading.text, heading.line || line));
+}
+
+/** The heading of an activities page over its scheduled events, as against its games or photo booth. */
+const EVENTS_HEADING = /^(events|sessions|talks|program(me)?)$/i;
+
+/**
+ * Sessions of an activities page: the headings one level under its `## Events` heading
+ * (`### Kubernetes Contributor Awards`), not the party games and board games beside it.
+ */
+export function sessionsUnderEventsHeading(blocks: Block[]): TalkDraft[] {
+  const sessions: TalkDraft[] = [];
+  let depth: number | null = null;
+  for (const block of blocks) {
+    if (block.kind !== 'heading') continue;
+    if (depth !== null && block.depth <= depth) depth = null;
+    if (depth === null && EVENTS_HEADING.test(block.text)) depth = block.depth;
+    else if (depth !== null && block.depth === depth + 1)
+      sessions.push(emptyTalk(block.text, block.line));
+  }
+  return sessions;
 }
 
 /** A social evening page as one session: its title, and the hours its text gives (`from 6pm to 9pm`). */

@@ -394,6 +394,147 @@ Come and meet the SIGs.
   });
 });
 
+describe('an online celebration over a section page, a schedule widget and an activities page', () => {
+  const pages = [
+    post(
+      'events/2022/party/_index.md',
+      `---
+title: Contributor Celebration
+---
+
+### About
+
+Hangouts, awards and games after the release, December 8th through the 11th.
+`,
+    ),
+    post(
+      'events/2022/party/activities.md',
+      `---
+title: Events and Activities
+---
+
+- [Events](#events)
+  - [Community Awards](#community-awards)
+- [Games](#games)
+  - [Chess](#chess)
+
+## Events
+
+### Community Awards
+
+- [Session link](https://example.org/awards)
+
+We honour the year's work.
+
+### The Great Bake Off
+
+Bake a cluster-shaped cake live.
+
+## Games
+
+### Chess
+
+* **Players:** 2
+`,
+    ),
+  ];
+
+  it('reads the headings under the Events heading as sessions, not the games', () => {
+    const { bundle } = compile(pages);
+    const event = eventFrom(bundle, 'events/2022/party/_index.md');
+    expect(talksOf(bundle, event).map((talk) => talk.title)).toEqual([
+      'Community Awards',
+      'The Great Bake Off',
+    ]);
+  });
+
+  it("does not take the section page's own title, Celebration, for a social evening", () => {
+    const { bundle } = compile(pages.slice(0, 1));
+    const event = eventFrom(bundle, 'events/2022/party/_index.md');
+    expect(talksOf(bundle, event)).toEqual([]);
+  });
+});
+
+describe('a livestream episode that labels its theme and guests instead of an agenda', () => {
+  it('reads one talk: the theme less its series number, by the guests under 嘉宾, at the stated time', () => {
+    const { talks } = talksIn(
+      'channel-40.md',
+      `---
+title: "Channel#40 服务网格的可观测性"
+date: 2023-03-01T15:00:00+08:00
+---
+
+## 概要
+
+- 活动主题：Channel#40:服务网格的可观测性
+
+- 活动时间：03 月 16 日，周四晚 19:00-20:00
+
+## 嘉宾
+
+- 李明（花名：远山）
+
+- 网格项目 Maintainer
+
+- 基于 eBPF 的流量观测, 负责指标子模块
+
+- 王芳（花名：青禾）
+
+- 网格项目 Committer
+
+## 议程
+
+>![](https://example.org/agenda.png)
+`,
+    );
+    expect(talks.map(brief)).toEqual(['19:00-20:00 服务网格的可观测性']);
+    expect(talks[0]?.speakers.map((speaker) => speaker.name)).toEqual(['李明', '王芳']);
+  });
+
+  it('reads label lines over their values: **分享主题：** over 《题目》', () => {
+    const { talks } = talksIn(
+      'webinar-5.md',
+      `---
+title: "Webinar #5"
+date: 2021-05-10
+---
+
+**分享主题：**
+
+《多集群服务发现实践》
+
+**分享嘉宾：**
+
+陈雨 某科技公司高级工程师。多年后端开发经验。
+
+**直播时间：**2021年5月20日（周四）20:00-21:00
+`,
+    );
+    expect(talks.map(brief)).toEqual(['20:00-21:00 多集群服务发现实践']);
+    expect(talks[0]?.speakers.map((speaker) => speaker.name)).toEqual(['陈雨']);
+  });
+
+  it('does not make one talk of a meetup whose guest list names many people', () => {
+    const { talks } = talksIn(
+      'anniversary.md',
+      `---
+title: "社区五周年"
+date: 2023-04-01
+---
+
+- 活动主题：社区五周年，一起出发！
+
+## 嘉宾
+
+- 李明（花名：远山），网格社区负责人
+- 王芳（花名：青禾），运行时社区 PMC
+- 赵强（花名：北辰），网关社区负责人
+`,
+    );
+    expect(talks).toEqual([]);
+  });
+});
+
 describe('recaps that give each talk a heading', () => {
   it('reads a heading with the speaker opening the line under it as a talk', () => {
     const { talks } = talksIn(
