@@ -6,6 +6,7 @@
  */
 import type { Talk } from '../lib/schema';
 import type { Block } from './markdown-blocks';
+import { readRecapSegments } from './read-recap-segments';
 import { readThemeTalk } from './read-theme-talk';
 import { findDates, findTimeRange, findTimezone } from './parse-times';
 import {
@@ -41,6 +42,7 @@ export interface AgendaDraft {
     | 'headings'
     | 'deck'
     | 'theme'
+    | 'segments'
     | 'none';
 }
 
@@ -611,6 +613,7 @@ export function extractAgenda(
     readHeadingTalks,
     readDeck,
     readThemeTalk,
+    readRecapSegments,
   ];
   for (const read of readings) {
     const agenda = read(blocks, context);

@@ -535,6 +535,66 @@ date: 2023-04-01
   });
 });
 
+describe('a community meeting recap with a heading per part of the meeting', () => {
+  const text = `---
+title: March community meeting recap
+date: 2022-04-02
+---
+
+## News and updates
+
+The 3.2 release is out.
+
+## Community chat with Ana Lima from Example Corp
+
+Our guest this month was Ana Lima, who runs the platform team at Example Corp.
+
+## Routing demo
+
+Bruno demoed the new routing rules live.
+
+## Deep dive with Chen: Faster startup
+
+Chen, a core maintainer, walked us through the new startup path.
+
+## March hero
+
+This month's hero is Dana.
+`;
+
+  it('reads the parts that name who presented them as talks, with their presenters', () => {
+    const { talks } = talksIn('meeting.md', text);
+    expect(talks.map((talk) => [talk.title, talk.speakers.map((speaker) => speaker.name)])).toEqual(
+      [
+        ['Community chat with Ana Lima from Example Corp', ['Ana Lima']],
+        ['Routing demo', ['Bruno']],
+        ['Deep dive with Chen: Faster startup', ['Chen']],
+      ],
+    );
+    expect(talks[0]?.speakers[0]?.org).toBe('Example Corp');
+  });
+
+  it('does not take an article section that works "with" a product for a guest segment', () => {
+    const { talks } = talksIn(
+      'article.md',
+      `---
+title: Ingress and the mesh
+date: 2022-04-02
+---
+
+## Getting started with Linkerd
+
+Install the CLI first.
+
+## Demo vs production
+
+What changes when it is real.
+`,
+    );
+    expect(talks).toEqual([]);
+  });
+});
+
 describe('recaps that give each talk a heading', () => {
   it('reads a heading with the speaker opening the line under it as a talk', () => {
     const { talks } = talksIn(
