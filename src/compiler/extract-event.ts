@@ -12,6 +12,7 @@ import { lineOfKey, type SplitPost } from './parse-front-matter';
 import {
   findDates,
   findTimeRange,
+  type FoundDate,
   findTimezone,
   minutesOf,
   parseFrontMatterDate,
@@ -42,16 +43,29 @@ const LINK_KINDS: [RegExp, LinkKind][] = [
   [/照片|相册|photos?|gallery/i, 'photos'],
 ];
 
-/** Words that say an event happens online, or in a room. */
 /** Where the Chinese communities meet: mainland China has one zone. */
 const CHINA_TIMEZONE = 'Asia/Shanghai';
 
+/** Words that say an event happens online, or in a room. */
 const ONLINE_WORDS =
-  /线上|直播|live\s*stream|livestream|webinar|online (event|meetup)|virtual (event|meetup|celebration)|\bvirtual\b|community (meeting|call)|zoom|腾讯会议/i;
+  /线上|直播|live\s*stream|livestream|live video stream|broadcast(?:ed)? live|webinar|online (event|meetup)|virtual (event|meetup|celebration)|\bvirtual\b|community (meeting|call)|zoom|腾讯会议/i;
 const OFFLINE_WORDS = /线下|现场|in-person|in person|签到|venue/i;
+/** A post title that names an online kind of event: `Service Mesh Webinar #2`, `SOFAChannel 直播`. */
+const ONLINE_TITLE = /webinar|livestream|live stream|直播|线上|\bonline\b|\bvirtual\b/i;
+/** A livestream's address given as the place: `地址：https://live.bilibili.com/21954520`. */
+const STREAM_URL = /^https?:\/\/\S*live/i;
+/**
+ * Words that offer the room's talks to people elsewhere: beside a place they make an event hybrid
+ * (`140人现场参与…在线观看直播`, `来不了现场，可以…观看视频直播`, `云犀直播提供直播支持`).
+ */
+const WATCH_ONLINE =
+  /观看(?:视频)?直播|直播支持|在线观看|线上观看|(?:online|virtual) sessions|watch (?:the )?live(?:stream)?/i;
 /** Both at once must be said: a meetup with a venue that also streams its talks. */
 const HYBRID_WORDS =
   /线上线下|线下.{0,12}(同步)?直播|同步直播|hybrid|in[- ]person (and|or|\+) (online|virtual)|(online|virtual) (and|or|\+) in[- ]person/i;
+
+/** Hugo writes `Z` into every new post's date: an offset of zero states no zone. */
+const HUGO_DEFAULT_OFFSET = '+00:00';
 
 /** How much of a post is looked at for the event's day when no line labels it. */
 const OPENING_BLOCKS = 4;
@@ -217,6 +231,7 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
   const endDateParts = readDateKey(['endDate', 'date_end', 'end_date']);
   const postDate = postDateParts?.date ?? null;
 
+  const yearReference = yearReferenceOf(postDate, asString(data.title) ?? '', file);
   let date = eventDateParts?.date ?? null;
   let range: TimeRange | null = eventDateParts?.time
     ? { start: eventDateParts.time, end: endDateParts?.time ?? null }
@@ -224,17 +239,26 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
   let rangeLine = lineOfKey(post, 'date');
   // The last day of a range the text writes: `10月23日-24日`, `Mar 24-26`.
   let writtenEndDate: string | null = null;
-  if (!date && labelled.time) {
-    const written = findDates(labelled.time.text, postDate)[0];
-    date = written?.date ?? null;
-    writtenEndDate = written?.endDate ?? null;
-    range = findTimeRange(labelled.time.text);
-    rangeLine = labelled.time.line;
-  }
   if (!date) {
-    const written = findDates(opening, postDate)[0];
-    date = written?.date ?? null;
-    writtenEndDate = written?.endDate ?? null;
+    const written = readWrittenDay({ file, post, blocks, labelled, opening, yearReference });
+    diagnostics.push(...written.diagnostics);
+    date = written.date;
+    writtenEndDate = written.endDate;
+    range = written.range;
+    rangeLine = written.line ?? rangeLine;
+    if (date && postDate && yearReference !== postDate && isYearAfter(postDate, date)) {
+      diagnostics.push(
+        diagnostic(
+          'warning',
+          'post-date-mismatch',
+          file,
+          `The title names ${yearReference} but the post is dated ${postDate}, a year before the event (${date}); correct the post's date.`,
+          lineOfKey(post, 'date') ??
+            lineOfKey(post, 'publishdate') ??
+            lineOfKey(post, 'publishDate'),
+        ),
+      );
+    }
   }
   if (!range) {
     // `我们推迟了半个小时在1:30正式开始`, `starts at 19:00`
@@ -307,7 +331,11 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
     ? declaredFormat
     : labelled.format
       ? readFormat(labelled.format.text)
-      : inferFormat(text, venue, city);
+      : inferFormat(text, asString(data.title) ?? '', {
+          venue,
+          city,
+          streamed: labelled.venue !== undefined && STREAM_URL.test(labelled.venue.text),
+        });
 
   const lang = detectLanguage(data, `${asString(data.title) ?? ''}\n${text}`);
   /** Front matter `timezone:` as an IANA name, an offset or a city; anything else is reported. */
@@ -332,11 +360,12 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
     findTimezone(labelled.time?.text ?? '') ??
     timezoneOfOffset(eventDateParts?.offset ?? null) ??
     (city ? timezoneOfCity(city) : null) ??
-    findTimezone(text) ??
-    // A Chinese post's bare `19:00` is China time; its front-matter `Z` is only Hugo's default.
-    (lang === 'zh' ? CHINA_TIMEZONE : null) ??
-    (date && (start || postDateParts?.offset)
-      ? timezoneOfOffset(postDateParts?.offset ?? null)
+    // A zone elsewhere in the text belongs to the event only when the event has a day or an
+    // hour of its own; otherwise it is some other meeting's (`next meeting: May 27, 9 am PT`).
+    (date || start ? findTimezone(text) : null) ??
+    (lang === 'zh' && isHeldInChina(start, format) ? CHINA_TIMEZONE : null) ??
+    (date && postDateParts?.offset && postDateParts.offset !== HUGO_DEFAULT_OFFSET
+      ? timezoneOfOffset(postDateParts.offset)
       : null);
 
   const rawTitle =
@@ -378,6 +407,168 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
   };
 }
 
+/** What a post's text says about its event's day, and where. */
+interface WrittenDay {
+  date: string | null;
+  endDate: string | null;
+  range: TimeRange | null;
+  line: number | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Words that put a day on some other meeting than the post's own, or on a deadline. */
+const OTHER_MEETING =
+  /\b(?:next|upcoming|previous|last|CFP|deadline|closes|due)\b|下期|下一期|下次|上期|上一期|截止/i;
+
+/** The text without its sentences about other meetings or deadlines. */
+function withoutOtherMeetings(text: string): string {
+  return text
+    .split(/(?<=[。！？!?\n]|\.\s)/)
+    .filter((sentence) => !OTHER_MEETING.test(sentence))
+    .join('');
+}
+
+/**
+ * How far from the post's date a day found deep in its body may be and still be its event's:
+ * announcements come weeks before, recaps days or weeks after.
+ */
+const DAYS_BEFORE_POST = 31;
+const DAYS_AFTER_POST = 92;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The year days written without one are read in: a year the title names, the post's date, or a year folder. */
+function yearReferenceOf(postDate: string | null, title: string, file: string): string | null {
+  const titleYears = new Set(title.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? []);
+  const [titleYear] = titleYears;
+  // `IstioCon 2021` dated 2020-02-12: the title's year is the event's, the date a slip.
+  if (titleYears.size === 1 && titleYear && titleYear !== postDate?.slice(0, 4)) return titleYear;
+  if (postDate) return postDate;
+  // Hugo docs sites keep each year's events in a folder: `events/2020/kcc/_index.md`.
+  return file.split('/').find((segment) => /^(?:19|20)\d{2}$/.test(segment)) ?? null;
+}
+
+/** True when `later` is at least half a year after `earlier`. */
+function isYearAfter(earlier: string, later: string): boolean {
+  return Date.parse(later) - Date.parse(earlier) > (366 / 2) * DAY_MS;
+}
+
+/** The clock times written right after a day, in its sentence: `6 月 19 日（周六）13：00-17：30`. */
+function timeAfterDay(text: string, day: FoundDate): TimeRange | null {
+  const sentence = text.slice(day.index).split(/[。！？\n]|\.\s/)[0] ?? '';
+  return findTimeRange(sentence.slice(0, TIME_AFTER_DAY_REACH));
+}
+
+/** How many characters after a day its time may start: `June 30 12:00 UTC`, `6月12日周四晚7点`. */
+const TIME_AFTER_DAY_REACH = 40;
+
+/**
+ * The event's day as the text writes it: on its labelled line (`活动时间：`), else in the opening
+ * paragraphs, else the first day in the body near the post's date that is not another meeting's.
+ * A day written with a weekday it does not fall on, where another day in the post does fall on
+ * that weekday, was copied from an earlier issue: the other day is taken, and the slip reported.
+ */
+function readWrittenDay({
+  file,
+  post,
+  blocks,
+  labelled,
+  opening,
+  yearReference,
+}: {
+  file: string;
+  post: SplitPost;
+  blocks: Block[];
+  labelled: ReturnType<typeof readLabelledLines>;
+  opening: string;
+  yearReference: string | null;
+}): WrittenDay {
+  const diagnostics: Diagnostic[] = [];
+  const lineOf = (text: string): number | null =>
+    blocks.find((block) => block.text.includes(text))?.line ??
+    lineOfKey(post, 'description') ??
+    null;
+  let found: { day: FoundDate; text: string; line: number | null } | null = null;
+  if (labelled.time) {
+    const day = findDates(labelled.time.text, yearReference)[0];
+    if (day) found = { day, text: labelled.time.text, line: labelled.time.line };
+  }
+  if (!found) {
+    const ownSentences = withoutOtherMeetings(opening);
+    const day = findDates(ownSentences, yearReference)[0];
+    if (day) found = { day, text: ownSentences, line: null };
+  }
+  if (!found) found = dayInBody(blocks, yearReference, post);
+  const labelledRange = labelled.time ? findTimeRange(labelled.time.text) : null;
+  if (!found) return { date: null, endDate: null, range: labelledRange, line: null, diagnostics };
+  let { day, text, line } = found;
+  line ??= lineOf(text.slice(day.index, day.index + 6));
+  if (day.weekdayAgrees === false) {
+    const agreeing = blocks
+      .flatMap((block) =>
+        findDates(block.text, yearReference).map((candidate) => ({ candidate, block })),
+      )
+      .find(({ candidate }) => candidate.weekday === day.weekday && candidate.weekdayAgrees);
+    diagnostics.push(
+      diagnostic(
+        'warning',
+        'weekday-mismatch',
+        file,
+        agreeing
+          ? `${day.date} is not the weekday written beside it; the post's ${agreeing.candidate.date} (line ${agreeing.block.line}) is, and was taken. Correct the day or the weekday.`
+          : `${day.date} is not the weekday written beside it; correct the day or the weekday.`,
+        line ?? undefined,
+      ),
+    );
+    if (agreeing) {
+      day = agreeing.candidate;
+      text = agreeing.block.text;
+    }
+  }
+  return {
+    date: day.date,
+    endDate: day.endDate ?? null,
+    range: labelledRange ?? timeAfterDay(text, day),
+    line,
+    diagnostics,
+  };
+}
+
+/**
+ * The first day in the body's blocks near the post's date, not on a line or in a section about
+ * another meeting (`## Upcoming events` in a newsletter, `The CFP closes on February 12`).
+ */
+function dayInBody(
+  blocks: Block[],
+  yearReference: string | null,
+  post: SplitPost,
+): { day: FoundDate; text: string; line: number | null } | null {
+  const postDate = parseFrontMatterDate(post.data.date ?? post.data.publishdate)?.date ?? null;
+  const isNearPost = (date: string) =>
+    !postDate ||
+    (Date.parse(date) >= Date.parse(postDate) - DAYS_BEFORE_POST * DAY_MS &&
+      Date.parse(date) <= Date.parse(postDate) + DAYS_AFTER_POST * DAY_MS);
+  const sections: string[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'heading') sections.splice(block.depth - 1, Infinity, block.text);
+    if (block.kind === 'table-row' || block.kind === 'code') continue;
+    if (sections.some((heading) => OTHER_MEETING.test(heading))) continue;
+    const text = withoutOtherMeetings(block.text);
+    const day = findDates(text, yearReference).find((candidate) => isNearPost(candidate.date));
+    if (day) return { day, text, line: block.line };
+  }
+  return null;
+}
+
+/**
+ * Whether a Chinese post's event, which names no city the places table knows, is on China time:
+ * a bare `19:00` in a Chinese post is, and so is a Chinese community's livestream. A talk given
+ * at a conference the post does not place (`在 KubeCon NA2019 的分享`) is not assumed to be.
+ * Its front-matter `Z` is only Hugo's default, never a statement.
+ */
+function isHeldInChina(start: string | null, format: EventFormat | null): boolean {
+  return start !== null || format === 'online' || format === 'hybrid';
+}
+
 /** `6月30日，杭州，蚂蚁Z空间，一大早…`: the short clause right after the city names the venue. */
 function venueFromProse(opening: string): string | null {
   for (const sentence of opening.split(/[。\n]/)) {
@@ -393,9 +584,17 @@ function venueFromProse(opening: string): string | null {
  * The format a post's prose implies. Recaps of in-person meetups mention their livestream and
  * replays, so online words beside a venue are not enough for hybrid: the post must say both.
  */
-function inferFormat(text: string, venue: string | null, city: string | null): EventFormat | null {
+function inferFormat(
+  text: string,
+  title: string,
+  place: { venue: string | null; city: string | null; streamed: boolean },
+): EventFormat | null {
   if (HYBRID_WORDS.test(text)) return 'hybrid';
-  if (venue !== null || city !== null || OFFLINE_WORDS.test(text)) return 'offline';
+  const isPlaced = place.venue !== null || place.city !== null || OFFLINE_WORDS.test(text);
+  if (isPlaced && WATCH_ONLINE.test(text)) return 'hybrid';
+  // A webinar is online wherever its speakers come from; so is an event whose `地址` is a stream.
+  if (ONLINE_TITLE.test(title) || place.streamed) return 'online';
+  if (isPlaced) return 'offline';
   if (ONLINE_WORDS.test(text)) return 'online';
   return null;
 }

@@ -102,10 +102,17 @@ export interface FoundDate {
   index: number;
   /** False when the year was not written and came from the reference date. */
   yearWritten: boolean;
+  /**
+   * False when the day carries a weekday it does not fall on (`6 月 12 日周四` in 2019, a
+   * Wednesday): one of the two was copied from an earlier issue. Absent when no weekday is written.
+   */
+  weekdayAgrees?: boolean;
+  /** The weekday written with the day, 0 for Sunday to 6 for Saturday. */
+  weekday?: number;
 }
 
 /** Separators between the days of a range: `23日-24日`, `24 - 26`, `23日至25日`, `March 31 to April 2`. */
-const DAY_SEPARATOR = String.raw`\s*(?:-|~|～|－|—|–|至|到|to)\s*`;
+const DAY_SEPARATOR = String.raw`\s*(?:-|~|～|－|—|–|至|到|to|through|thru)\s*(?:the\s+)?`;
 
 /** A weekday in brackets or plain after a Chinese day: `（周六）`, `(星期日)`, `周四`. */
 const WEEKDAY = String.raw`(?:\s*[（(]\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[）)]|\s*(?:周|星期|礼拜)[一二三四五六日天])?`;
@@ -133,15 +140,34 @@ const ENGLISH_DAY_FIRST = new RegExp(
   'gi',
 );
 
+/** Chinese weekdays as written after a day, Sunday first (`周日` and `周天` alike). */
+const CHINESE_WEEKDAYS = '日一二三四五六';
+const WRITTEN_WEEKDAY = /(?:周|星期|礼拜)([一二三四五六日天])/;
+
+/** The weekday a Chinese date is written with (`3月24日（周六）`), 0 for Sunday; null if none. */
+function writtenWeekday(text: string): number | null {
+  const day = WRITTEN_WEEKDAY.exec(text)?.[1];
+  if (!day) return null;
+  return day === '天' ? 0 : CHINESE_WEEKDAYS.indexOf(day);
+}
+
+/** True when `index` falls inside a URL: `kubernetes.io/blog/2019/11/26/…` dates a page, not an event. */
+function isInUrl(text: string, index: number): boolean {
+  const tokenStart = text.slice(0, index).search(/\S*$/);
+  return /^\S*(?:https?:\/\/|www\.|\/)/.test(text.slice(tokenStart, index + 1));
+}
+
 /** `2019-03-24`, `2019/03/24`, `2019.03.24`. */
 const NUMERIC_DATE = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/g;
 
 /**
  * Picks the year for a day written without one: the one that puts the event closest to the
- * reference date (a December post announcing a January meetup means next year).
+ * reference date (a December post announcing a January meetup means next year). A reference
+ * that is only a year ('2021', named by a title or a folder) is that year.
  */
 function nearestYear(month: number, day: number, reference: string | null): number | null {
   if (!reference) return null;
+  if (/^\d{4}$/.test(reference)) return Number(reference);
   const year = Number(reference.slice(0, 4));
   const referenceTime = Date.parse(reference.slice(0, 10));
   let best: number | null = null;
@@ -162,6 +188,7 @@ function nearestYear(month: number, day: number, reference: string | null): numb
 interface WrittenDays {
   index: number;
   length: number;
+  weekday?: number | null;
   year?: string;
   month: number;
   day: string;
@@ -187,6 +214,7 @@ function matchWrittenDays(text: string): WrittenDays[] {
       endYear: match[4] ?? match[1],
       endMonth: match[5] ? Number(match[5]) : Number(match[2]),
       endDay: match[6],
+      weekday: writtenWeekday(match[0]),
     });
   for (const match of text.matchAll(ENGLISH_MONTH_FIRST))
     found.push({
@@ -223,15 +251,16 @@ function matchWrittenDays(text: string): WrittenDays[] {
   found.sort((a, b) => a.index - b.index || b.length - a.length);
   let reach = -1;
   return found.filter((written) => {
-    if (written.index < reach) return false;
+    if (written.index < reach || isInUrl(text, written.index)) return false;
     reach = written.index + written.length;
     return true;
   });
 }
 
 /**
- * Every day written in `text`, in order. `referenceDate` ('YYYY-MM-DD…', the post's own date)
- * supplies the year where the text leaves it out; without it such days are dropped.
+ * Every day written in `text`, in order, except those inside a URL. `referenceDate`
+ * ('YYYY-MM-DD…', the post's own date, or 'YYYY', a year the post names) supplies the year where
+ * the text leaves it out; without it such days are dropped.
  */
 export function findDates(text: string, referenceDate: string | null): FoundDate[] {
   const found: FoundDate[] = [];
@@ -243,6 +272,10 @@ export function findDates(text: string, referenceDate: string | null): FoundDate
     const date = formatDate(year, written.month, Number(written.day));
     if (!date) continue;
     const day: FoundDate = { date, index: written.index, yearWritten: Boolean(written.year) };
+    if (written.weekday !== undefined && written.weekday !== null) {
+      day.weekday = written.weekday;
+      day.weekdayAgrees = new Date(`${date}T00:00:00Z`).getUTCDay() === written.weekday;
+    }
     if (written.endDay !== undefined && written.endMonth) {
       let endYear = written.endYear ? Number(written.endYear) : year;
       // `Dec 30 - Jan 2`: the range runs into the next year.
@@ -278,10 +311,10 @@ const CLOCK =
 
 /**
  * What may stand between the two ends of a range: the start's own am/pm and zone
- * (`9:00 am PT to ~3:00 pm`), then one of `-`, `~`, `～`, `－`, `—`, `–`, `至`, `到`, `to`, `until`.
+ * (`9:00 am PT to ~3:00 pm`, `~7:00 am Pacific Time to ~3:00 pm PT`), then one of `-`, `~`, `～`, `－`, `—`, `–`, `至`, `到`, `to`, `until`.
  */
 const RANGE_SEPARATOR =
-  /^\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,4}\s*)?(?:-|~|～|－|—|–|−|至|到|to|until|till)\s*[~～]?\s*$/i;
+  /^\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,4}\s*|(?:[A-Z][a-z]+\s+){1,2}Time\s+)?(?:-|~|～|－|—|–|−|至|到|to|until|till)\s*[~～]?\s*$/i;
 
 interface Clock {
   hour: number;
@@ -377,6 +410,9 @@ interface ZoneWord {
 
 const SHANGHAI = 'Asia/Shanghai';
 
+/** Coordinated Universal Time by its canonical IANA name (`UTC` is only a link to it). */
+const UNIVERSAL = 'Etc/UTC';
+
 /** Zone names and abbreviations posts use, mapped to IANA zones. */
 const ZONE_WORDS: ZoneWord[] = [
   {
@@ -408,7 +444,7 @@ const ZONE_WORDS: ZoneWord[] = [
   { pattern: /\bSGT\b/g, zone: 'Asia/Singapore', abbreviation: true },
   { pattern: /\bIST\b/g, zone: 'Asia/Kolkata', abbreviation: true },
   { pattern: /\bAE[SD]T\b/g, zone: 'Australia/Sydney', abbreviation: true },
-  { pattern: /\b(?:UTC|GMT)\b(?!\s*[+-]\s*\d)/g, zone: 'UTC', abbreviation: true },
+  { pattern: /\b(?:UTC|GMT)\b(?!\s*[+-]\s*\d)/g, zone: UNIVERSAL, abbreviation: true },
 ];
 
 /** `CST` is China Standard Time in this community's posts, US Central Time elsewhere. */
@@ -482,7 +518,7 @@ const ZONE_OF_OFFSET: Record<string, string> = {
   '+08:00': SHANGHAI,
   '+09:00': 'Asia/Tokyo',
   '+05:30': 'Asia/Kolkata',
-  '+00:00': 'UTC',
+  '+00:00': UNIVERSAL,
 };
 
 /**
@@ -497,7 +533,7 @@ export function timezoneOfOffset(offset: string | null): string | null {
   const match = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
   if (!match || match[3] !== '00') return null;
   const hours = Number(match[2]);
-  if (hours === 0 || hours > 14) return hours === 0 ? 'UTC' : null;
+  if (hours === 0 || hours > 14) return hours === 0 ? UNIVERSAL : null;
   return `Etc/GMT${match[1] === '+' ? '-' : '+'}${hours}`;
 }
 
@@ -519,6 +555,7 @@ export function isIanaZone(name: string): boolean {
 export function parseTimezone(value: string): string | null {
   const text = value.trim();
   if (!text) return null;
+  if (/^(?:UTC|GMT|Z)$/i.test(text)) return UNIVERSAL;
   if (isIanaZone(text)) return text;
   const offset = /^(?:UTC|GMT)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$/i.exec(text);
   if (offset)

@@ -160,6 +160,13 @@ describe('findTimeRange: the forms livestreams and English posts use', () => {
     expect(findTimeRange(text)).toEqual({ start: '14:00', end: '15:00' });
   });
 
+  it('reads a range whose start names its zone in words: ~7:00 am Pacific Time to ~3:00 pm PT', () => {
+    expect(findTimeRange('The event will run from ~7:00 am Pacific Time to ~3:00 pm PT')).toEqual({
+      start: '07:00',
+      end: '15:00',
+    });
+  });
+
   it('reports a backwards slot through isReversed rather than swapping its ends', () => {
     const range = findTimeRange('14:50-13:10 圆桌讨论');
     expect(range).toEqual({ start: '14:50', end: '13:10' });
@@ -172,7 +179,7 @@ describe('findTimeRange: the forms livestreams and English posts use', () => {
 describe('findDates: days written in prose', () => {
   it('reads 2021 年 04 月 24 日 with spaces around every unit', () => {
     expect(findDates('活动时间：2021 年 04 月 24 日（周六）14:00-17:00', null)).toEqual([
-      { date: '2021-04-24', index: 5, yearWritten: true },
+      { date: '2021-04-24', index: 5, yearWritten: true, weekday: 6, weekdayAgrees: true },
     ]);
   });
 
@@ -229,9 +236,9 @@ describe('findDates: days written in prose', () => {
 });
 
 describe('findDates: more ways a day is written', () => {
-  it('reads 3月24日（周六） and takes its year from the reference date', () => {
-    expect(findDates('3月24日（周六）下午', '2019-03-11T12:10:00+08:00')).toEqual([
-      { date: '2019-03-24', index: 0, yearWritten: false },
+  it('reads 3月23日（周六） and takes its year from the reference date', () => {
+    expect(findDates('3月23日（周六）下午', '2019-03-11T12:10:00+08:00')).toEqual([
+      { date: '2019-03-23', index: 0, yearWritten: false, weekday: 6, weekdayAgrees: true },
     ]);
   });
 
@@ -306,6 +313,31 @@ describe('findDates: more ways a day is written', () => {
 
   it('does not take a month name out of a longer word: Marketing 2', () => {
     expect(findDates('Marketing 2 Sales', '2021-01-01')).toEqual([]);
+  });
+
+  it('reads an English range written December 10th through the 13th', () => {
+    expect(findDates('from December 10th through the 13th.', '2020')).toEqual([
+      { date: '2020-12-10', endDate: '2020-12-13', index: 5, yearWritten: false },
+    ]);
+  });
+
+  it('takes a year given alone (a title’s, a folder’s) as the year, not as a date to be near', () => {
+    expect(findDates('starting on February 22', '2021')[0]?.date).toBe('2021-02-22');
+    expect(findDates('on January 5', '2021')[0]?.date).toBe('2021-01-05');
+  });
+
+  it('does not read a day out of a URL: /blog/2019/11/26/…', () => {
+    expect(
+      findDates('参考 https://kubernetes.io/blog/2019/11/26/develop-a-controller 一文', null),
+    ).toEqual([]);
+    expect(findDates('见 2019/11/26 的博客', null)[0]?.date).toBe('2019-11-26');
+  });
+
+  it('says when the weekday beside a day is not the one it falls on', () => {
+    const [copied] = findDates('6 月 12 日周四晚 7 点', '2019-06-01');
+    expect(copied).toMatchObject({ date: '2019-06-12', weekday: 4, weekdayAgrees: false });
+    const [right] = findDates('6 月 27 日（星期四）', '2019-06-01');
+    expect(right).toMatchObject({ date: '2019-06-27', weekday: 4, weekdayAgrees: true });
   });
 
   it('does not read a time after a day as the end of a range: 10月23日 - 14:00', () => {
@@ -412,7 +444,7 @@ describe('findTimezone: more zones, and where an abbreviation counts', () => {
   });
 
   it('takes the zone written first: 12:00 UTC, 14:00 CEST', () => {
-    expect(findTimezone('2023-06-07 12:00 UTC, 14:00 CEST Flux Project Meeting')).toBe('UTC');
+    expect(findTimezone('2023-06-07 12:00 UTC, 14:00 CEST Flux Project Meeting')).toBe('Etc/UTC');
   });
 
   it('reads CST as China Standard Time in a Chinese post and next to a Chinese place', () => {
@@ -459,6 +491,12 @@ describe('timezoneOfOffset and parseTimezone: zones stated outright', () => {
     ['an Indian city', 'Delhi', 'Asia/Kolkata'],
   ])('reads %s', (_kind, value, zone) => {
     expect(parseTimezone(value)).toBe(zone);
+  });
+
+  it('names Coordinated Universal Time by its canonical zone, Etc/UTC', () => {
+    expect(parseTimezone('UTC')).toBe('Etc/UTC');
+    expect(timezoneOfOffset('+00:00')).toBe('Etc/UTC');
+    expect(findTimezone('June 30 12:00 UTC, 8:00AM ET')).toBe('Etc/UTC');
   });
 
   it('refuses what is not a zone, so the caller can say so', () => {
