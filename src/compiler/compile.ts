@@ -8,7 +8,7 @@ import type { Bundle } from '../lib/schema';
 import { decodeText, type DecodedText } from './decode-text';
 import { diagnostic, type Diagnostic } from './diagnostics';
 import { extractAgenda, type TalkDraft } from './extract-agenda';
-import { extractEvent } from './extract-event';
+import { extractEvent, nameEventOfTalk } from './extract-event';
 import { parseGlossary, type GlossarySource } from './glossary';
 import { toBlocks } from './markdown-blocks';
 import { findSlideLinks, matchSlides } from './match-slides';
@@ -236,7 +236,7 @@ function compilePost(file: SourceFile, repaired?: DecodedText): Omit<PostOutcome
         : null;
     if (single) {
       talks = [{ ...single.talk, start: single.talk.start ?? event.start }];
-      if (single.eventTitle) event.title = single.eventTitle;
+      if (single.eventTitle) nameEventOfTalk(event, single.eventTitle, rendered.text);
       if (single.kind === 'talk-page') event.date ??= event.postDate;
     }
     // An undated page of a multi-page event (see merge-pages): its schedule, venue, activities

@@ -20,7 +20,14 @@ import {
   timezoneOfOffset,
   type TimeRange,
 } from './parse-times';
-import { findCity, timezoneOfCity } from './places';
+import {
+  completeName,
+  isDigestTitle,
+  isSameName,
+  isSectionTitle,
+  nameFromEnglishTitle,
+} from './event-names';
+import { findCity, timezoneOfCity, venueName } from './places';
 import { detectSeries } from './series';
 
 /** The event fields read from one post, before ids are given and the body is attached. */
@@ -63,6 +70,9 @@ const WATCH_ONLINE =
 /** Both at once must be said: a meetup with a venue that also streams its talks. */
 const HYBRID_WORDS =
   /线上线下|线下.{0,12}(同步)?直播|同步直播|hybrid|in[- ]person (and|or|\+) (online|virtual)|(online|virtual) (and|or|\+) in[- ]person/i;
+
+/** Words of a sentence that gives the event's hours. */
+const STARTS = /开始|start|begin|\bfrom\s*[~～]?\s*\d{1,2}\b.*\b(?:to|until)\s*[~～]?\s*\d/i;
 
 /** Hugo writes `Z` into every new post's date: an offset of zero states no zone. */
 const HUGO_DEFAULT_OFFSET = '+00:00';
@@ -135,8 +145,9 @@ export function cleanEventTitle(title: string): string {
     .replace(/[！!。.]+$/, '')
     .replace(/\s*(活动回顾|精彩回顾|回顾|圆满结束|圆满落幕|成功举办|顺利举办|recap|wrap-?up)$/i, '')
     .trim();
-  // `SOFA 开源三周年，Let's have fun together！`: the name is the clause before the slogan.
-  const clause = /^(.{4,}?)[，,！!]\s*\S/.exec(name);
+  // `SOFA 开源三周年，Let's have fun together！`: the name is the clause before an English
+  // slogan. A Chinese clause after the comma is part of the name (`SOFA 四周年，开源正当时`).
+  const clause = /^(.{4,}?)[，,！!]\s*[A-Za-z]/.exec(name);
   if (clause?.[1]) name = clause[1].trim();
   return name.replace(/[！!。.]+$/, '');
 }
@@ -168,15 +179,11 @@ function isEventFormat(value: unknown): value is EventFormat {
   return value === 'offline' || value === 'online' || value === 'hybrid';
 }
 
-/** Joins a Wowchemy `address` object into one line. */
-function readAddress(value: unknown): string | null {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const parts = ['street', 'city', 'region', 'country'].map((key) =>
-      asString((value as Record<string, unknown>)[key]),
-    );
-    return parts.filter(Boolean).join(', ') || null;
-  }
-  return asString(value);
+/** One part of a Wowchemy `address` object (`street`, `city`), or the whole of a plain one. */
+function readAddress(value: unknown, part: 'street' | 'city'): string | null {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value))
+    return asString((value as Record<string, unknown>)[part]);
+  return part === 'street' ? asString(value) : null;
 }
 
 /** Context needed to read an event besides the post itself. */
@@ -261,10 +268,10 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
     }
   }
   if (!range) {
-    // `我们推迟了半个小时在1:30正式开始`, `starts at 19:00`
+    // `我们推迟了半个小时在1:30正式开始`, `starts at 19:00`, `will run from ~7:00 am to ~3:00 pm`
     const startSentence = text
       .split(/[。！？.!?\n]/)
-      .find((sentence) => /开始|start/i.test(sentence) && findTimeRange(sentence));
+      .find((sentence) => STARTS.test(sentence) && findTimeRange(sentence));
     if (startSentence) range = findTimeRange(startSentence);
   }
   // A post with no event date of its own is not dated by its publication: the day stays unknown.
@@ -302,15 +309,18 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
   if (start && !/^\d{2}:\d{2}$/.test(start)) start = findTimeRange(start)?.start ?? null;
   if (end && !/^\d{2}:\d{2}$/.test(end)) end = findTimeRange(end)?.start ?? null;
 
-  const venue =
+  const writtenVenue =
     asString(data.venue) ??
-    readAddress(data.address) ??
+    // Wowchemy's `address:` has the building in `street`; its city, region and country are the city's.
+    readAddress(data.address, 'street') ??
     // `地点：https://live.bilibili.com/…` names a stream, not a place.
     (labelled.venue && !/^https?:\/\//.test(labelled.venue.text) ? labelled.venue.text : null) ??
     venueFromProse(opening);
+  const venue = writtenVenue === null ? null : venueName(writtenVenue);
   const city =
     asString(data.city) ??
-    findCity(venue ?? '')?.name ??
+    readAddress(data.address, 'city') ??
+    findCity(writtenVenue ?? '')?.name ??
     findCity(asString(data.title) ?? '')?.name ??
     findCity(opening)?.name ??
     null;
@@ -368,15 +378,7 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
       ? timezoneOfOffset(postDateParts.offset)
       : null);
 
-  const rawTitle =
-    asString(data.event) ??
-    asString(data.title) ??
-    blocks.find((block) => block.kind === 'heading')?.text ??
-    file;
-  let title = labelled.theme ? cleanEventTitle(labelled.theme.text) : cleanEventTitle(rawTitle);
-  if (!asString(data.event) && /[!?！？]/.test(rawTitle) && !labelled.theme) {
-    title = ENGLISH_EVENT_NAME.exec(text)?.[1] ?? title;
-  }
+  const title = readEventTitle({ data, blocks, labelled, description, text, file });
 
   const links = readLinks(data, blocks, videos);
   const tags = [...new Set([...asStrings(data.tags), ...asStrings(data.categories)])];
@@ -405,6 +407,63 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
     },
     diagnostics,
   };
+}
+
+/**
+ * Gives a talk's page the event it names (`又拍云 Open Talk No.24 广州`, `Service Mesh Virtual
+ * Meetup` written in full in the text as `…Meetup#1`), and the city that name places it in.
+ */
+export function nameEventOfTalk(event: EventDraft, eventTitle: string, text: string): void {
+  event.title = completeName(eventTitle, text);
+  const city = findCity(eventTitle);
+  if (event.city || !city) return;
+  event.city = city.name;
+  event.timezone ??= city.timezone;
+}
+
+/**
+ * The event's name. Front matter `event:` states it. Otherwise the post's title names it, less
+ * its `【活动报名】`-style prefix; a `主题：` line is the event's theme and names it only when the
+ * title agrees with it, or when the title is a newsletter's (`SOFA Weekly | …`) or a section's
+ * (`活动`, whose event is named by the heading over its `时间：` line). English blog titles say
+ * more than the name (`Linkerd at KubeCon EU 2019: Benchmarks…`, see event-names), and the text
+ * may write a shortened name in full (`The Kubernetes Contributor Celebration`).
+ */
+function readEventTitle({
+  data,
+  blocks,
+  labelled,
+  description,
+  text,
+  file,
+}: {
+  data: Record<string, unknown>;
+  blocks: Block[];
+  labelled: ReturnType<typeof readLabelledLines>;
+  description: string;
+  text: string;
+  file: string;
+}): string {
+  const declared = asString(data.event);
+  if (declared) return cleanEventTitle(declared);
+  const rawTitle =
+    asString(data.title) ?? blocks.find((block) => block.kind === 'heading')?.text ?? file;
+  const fromTitle = cleanEventTitle(rawTitle);
+  const theme = labelled.theme ? cleanEventTitle(labelled.theme.text) : null;
+  const isListingTitle = isDigestTitle(fromTitle) || isSectionTitle(fromTitle);
+  if (theme && (isListingTitle || isSameName(theme, fromTitle))) return theme;
+  const timeLine = labelled.time?.line;
+  if (isSectionTitle(fromTitle) && timeLine !== undefined) {
+    const heading = blocks
+      .filter((block) => block.kind === 'heading' && block.line < timeLine)
+      .at(-1);
+    if (heading) return cleanEventTitle(heading.text);
+  }
+  const context = `${description}\n${text}`;
+  const english = nameFromEnglishTitle(rawTitle, description);
+  if (english) return completeName(english, context);
+  const named = /[!?！？]/.test(rawTitle) && !theme ? ENGLISH_EVENT_NAME.exec(text)?.[1] : null;
+  return completeName(named ?? fromTitle, context);
 }
 
 /** What a post's text says about its event's day, and where. */
@@ -527,10 +586,34 @@ function readWrittenDay({
   return {
     date: day.date,
     endDate: day.endDate ?? null,
-    range: labelledRange ?? timeAfterDay(text, day),
+    range: completeRange(
+      labelledRange ?? timeAfterDay(text, day),
+      day.date,
+      opening,
+      yearReference,
+    ),
     line,
     diagnostics,
   };
+}
+
+/**
+ * A start with no end, completed by the same day and start written with an end elsewhere in the
+ * opening: `活动时间：12 月 15 日，周四晚 19 点` beside a description `12 月 15 日 19：00 - 20：00`.
+ */
+function completeRange(
+  range: TimeRange | null,
+  date: string,
+  opening: string,
+  yearReference: string | null,
+): TimeRange | null {
+  if (!range || range.end) return range;
+  for (const day of findDates(opening, yearReference)) {
+    if (day.date !== date) continue;
+    const written = timeAfterDay(opening, day);
+    if (written?.start === range.start && written.end) return written;
+  }
+  return range;
 }
 
 /**

@@ -116,3 +116,44 @@ export function isSameCity(a: string, b: string): boolean {
   const city = cityNamed(a);
   return city !== undefined && city === cityNamed(b);
 }
+
+/** A Chinese postal address before a building: `天河区林和东路 285 `, `海淀区中关村大街 1 号`. */
+const CHINESE_STREET_ADDRESS =
+  /^\p{Script=Han}{1,4}区\p{Script=Han}{1,12}?(?:路|街|大街|大道)\s*\d+\s*号?\s*(?=\S)/u;
+
+/** A street and number anywhere in a written place: `创业大街 72 号`, `林和东路 285`. */
+const POSTAL_ADDRESS = /\p{Script=Han}(?:路|街|大道)\s*\d+/u;
+
+/** Clauses of an English address after the venue's name: `No. 52 Huayuan North Road`, `1 Washington Blvd`. */
+const ENGLISH_ADDRESS_CLAUSE =
+  /^(?:No\.?\s*\d|\d+\s+\w)|\b(?:Road|Rd|Street|St|Avenue|Ave|Blvd|Boulevard|District|Lane)\b\.?$/i;
+
+/**
+ * The venue's own name out of a written place: the building, hall or room, without the city the
+ * event's city already gives (`北京海淀…` → `海淀…`), the postal address before it
+ * (`广州市天河区林和东路 285 天安人寿中心 28 楼` → `天安人寿中心 28 楼`), or the street, district
+ * and city after it (`Exhibition Hall, …, No. 52 Huayuan North Road, Haidian District, Beijing`).
+ */
+export function venueName(written: string): string {
+  let name = written.trim();
+  const city = findCity(name);
+  // A city opening a postal address (`北京海淀…72 号`) or a list (`杭州，蚂蚁Z空间`) is the event's
+  // city; one opening a name (`大连星海假日酒店`) stays.
+  if (
+    city?.index === 0 &&
+    (POSTAL_ADDRESS.test(name) || /^[，,、\s]/.test(name.slice(city.name.length)))
+  ) {
+    const rest = name
+      .slice(city.name.length)
+      .replace(/^市/, '')
+      .replace(/^[\s，,、·]+/, '');
+    if (rest) name = rest;
+  }
+  name = name.replace(CHINESE_STREET_ADDRESS, '');
+  const clauses = name.split(/\s*,\s*/);
+  const addressAt = clauses.findIndex(
+    (clause, index) =>
+      index > 0 && (ENGLISH_ADDRESS_CLAUSE.test(clause) || findCity(clause)?.name === clause),
+  );
+  return addressAt > 0 ? clauses.slice(0, addressAt).join(', ') : name;
+}

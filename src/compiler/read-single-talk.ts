@@ -24,7 +24,12 @@ const WRITE_UP =
 const EVENT_IN_WRITE_UP = [
   /在\s*([^，。,]{3,40}?)\s*(?:大会)?\s*(?:上的?|的)?\s*(?:主题)?(?:分享|演讲)/,
   /根据\s*([A-Za-z][^，。,\s]{2,30})\s*直播/,
+  // `本文是上周末Service Mesh Meetup上海站的演讲内容`
+  /本文是\s*(?:上周末?|昨天|昨晚|今天)?\s*([^，。,的]{3,40}?)\s*上?的\s*(?:主题)?(?:演讲|分享)/,
 ];
+
+/** How many blocks from the top a write-up's `本文根据…整理` sentence may sit, after bios and pictures. */
+const WRITE_UP_OPENING_BLOCKS = 12;
 
 /** The part of a write-up's title that names the event or the kind of post, not the talk. */
 const TITLE_SUFFIX = /\s*(?:[|｜]|\s-\s)\s*(.*)$/;
@@ -77,20 +82,17 @@ function readWriteUp(
   const opening = [
     asText(data.description) ?? '',
     asText(data.summary) ?? '',
-    ...blocks.slice(0, 8).map((block) => block.text),
+    ...blocks.slice(0, WRITE_UP_OPENING_BLOCKS).map((block) => block.text),
   ];
   const sentence = opening.find((text) => WRITE_UP.test(text));
   if (!sentence) return null;
   const suffix = TITLE_SUFFIX.exec(title)?.[1]?.replace(NOT_EVENT_NAME, '').trim() || null;
-  // The title's suffix names the event more reliably than a phrase picked out of prose.
-  let eventTitle = suffix;
-  for (const pattern of suffix ? [] : EVENT_IN_WRITE_UP) {
-    const named = opening.map((text) => pattern.exec(text)?.[1]).find(Boolean);
-    if (named) {
-      eventTitle = named.trim();
-      break;
-    }
-  }
+  const named = EVENT_IN_WRITE_UP.map((pattern) =>
+    opening.map((text) => pattern.exec(text)?.[1]?.trim()).find(Boolean),
+  ).find(Boolean);
+  // The title's suffix names the event more reliably than a phrase picked out of prose, unless
+  // the prose writes that same name in full (`| QCon 实录`, `在 QCon 全球软件开发大会（上海站）2019 上`).
+  const eventTitle = suffix && named?.startsWith(suffix) ? named : (suffix ?? named ?? null);
   const talk = emptyTalk(cleanTitle(title.replace(TITLE_SUFFIX, '')), line);
   talk.speakers = readAuthors(data.author ?? data.authors);
   return { talk, eventTitle, kind: 'write-up' };
