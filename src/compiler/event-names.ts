@@ -40,11 +40,14 @@ function comparable(text: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** True when one text begins with the other, ignoring case, spaces and punctuation. */
+/**
+ * True when one text contains the other, ignoring case, spaces and punctuation: `SOFA开源三周年`
+ * in `SOFA 开源三周年，Let's have fun together`, or in a title whose prefix lost its bracket.
+ */
 export function isSameName(a: string, b: string): boolean {
   const left = comparable(a);
   const right = comparable(b);
-  return left.length > 0 && right.length > 0 && (left.startsWith(right) || right.startsWith(left));
+  return left.length > 0 && right.length > 0 && (left.includes(right) || right.includes(left));
 }
 
 /** Words that say what kind of post it is, not which event: `Workshop recap: …`. */
@@ -57,11 +60,11 @@ const CAPITALISED_RUN = String.raw`(?:[A-Z][\w.+-]*|\d{4})(?:\s+(?:[A-Z][\w.+-]*
 const AT_EVENT = new RegExp(String.raw`\bat\s+(${CAPITALISED_RUN})`, 'g');
 
 /**
- * The event an English blog title names. `Name: subtitle` keeps the name when it is one (it has a
- * year or an event word); `Project at Event` is about the event, `Event at Host` about the event
- * before `at`; a show `Features` its guest; `Announcing` and `Announce` are dropped. The description may name the same event
- * in full (`KubeCon 2022 NA` in the title, `KubeCon 2022 North America` in the description).
- * Null when the title is not written that way.
+ * The event an English blog title names. `Name: subtitle` keeps the name when it is one (it has
+ * a year, or an event word among other words); `Project at Event` is about the event, `Event at
+ * Host` about the event before `at`; a show `Features` its guest; `Announcing` and `Announce` are
+ * dropped. The description may name the same event in full (`KubeCon 2022 NA` in the title,
+ * `KubeCon 2022 North America` in the description). Null when the title is not written that way.
  */
 export function nameFromEnglishTitle(title: string, description: string): string | null {
   let name = title.trim().replace(/[!?.]+$/, '');
@@ -73,7 +76,7 @@ export function nameFromEnglishTitle(title: string, description: string): string
   if (
     head &&
     !POST_KIND.test(head) &&
-    (YEAR.test(head) || EVENT_WORD.test(head) || /\sat\s/.test(head))
+    (YEAR.test(head) || (EVENT_WORD.test(head) && /\s/.test(head)) || /\sat\s/.test(head))
   ) {
     name = head;
     changed = true;
@@ -128,7 +131,7 @@ export function completeName(name: string, text: string): string {
   // One word (`Schedule`, `Location`) names a page of the event, not the event.
   if (!/\s|\p{Script=Han}/u.test(name.trim())) return name;
   const pattern = new RegExp(
-    String.raw`((?:[A-Z][\w-]*\s+){1,2})?${escapeRegExp(name).replace(/\s+/g, String.raw`\s+`)}(\s*#\d+|\s+(?:19|20)\d{2}(?!\d))?`,
+    String.raw`((?:[A-Z][\w-]*[ \t]+){1,2})?${escapeRegExp(name).replace(/\s+/g, String.raw`\s+`)}([ \t]*#\d+|[ \t]+(?:19|20)\d{2}(?!\d))?`,
     'g',
   );
   for (const match of text.matchAll(pattern)) {

@@ -39,6 +39,7 @@ describe('nameFromEnglishTitle', () => {
   it('keeps a name before a colon, but not a kind of post', () => {
     expect(nameFromEnglishTitle('MeshCon 2021: Schedule Is Live!', '')).toBe('MeshCon 2021');
     expect(nameFromEnglishTitle('Workshop recap: Routing and Circuit Breaking', '')).toBeNull();
+    expect(nameFromEnglishTitle('Webinar: GitOps with Flux', '')).toBeNull();
   });
 
   it('drops announcing words, and reads a show that features a guest', () => {
@@ -73,6 +74,9 @@ describe('completeName', () => {
   it('does not take a word that opens the sentence, nor extend a one-word page title', () => {
     expect(completeName('Mesh Day', 'Today Mesh Day is here.')).toBe('Mesh Day');
     expect(completeName('Schedule', 'The Celebration Schedule is below.')).toBe('Schedule');
+    expect(completeName('Service Mesh 沙龙', '# Service Mesh 沙龙\n\n2023 年 6 月 3 日')).toBe(
+      'Service Mesh 沙龙',
+    );
   });
 });
 

@@ -93,7 +93,8 @@ describe('the seed posts', () => {
       end: '17:00',
       timezone: 'Asia/Shanghai',
       city: '北京',
-      venue: '北京海淀中关村创业大街72号拓荒族众创空间（三层路演厅）',
+      // The city opening a postal address is the city's field, not part of the venue's name.
+      venue: '海淀中关村创业大街72号拓荒族众创空间（三层路演厅）',
       format: 'offline',
       postDate: '2021-04-12',
       series: 'SOFAMeetup',
