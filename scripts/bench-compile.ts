@@ -9,7 +9,7 @@
  * Corpora are written under the OS temp folder and removed afterwards.
  *
  * With `--content DIR`, compiles that folder (a real site) `--runs` times instead, alternating the
- * command `npm run content` runs (the bundled compiler, `scripts/run-compiler.js`) with the CLI run
+ * command `npm run content` runs (the bundled compiler, `scripts/run-bundled.js`) with the CLI run
  * from its sources through tsx, and prints each one's median wall and CPU time and whether both
  * wrote the same bundle.
  */
@@ -25,7 +25,10 @@ import { writeSyntheticCorpus, type SyntheticCorpus } from './synthetic-corpus';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The compiler as `npm run content` runs it: bundled, then run by plain Node. */
-const BUNDLED_COMPILER = [path.join(ROOT, 'scripts', 'run-compiler.js')];
+const BUNDLED_COMPILER = [
+  path.join(ROOT, 'scripts', 'run-bundled.js'),
+  path.join(ROOT, 'src', 'compiler', 'cli.ts'),
+];
 /** The compiler run from its TypeScript sources through tsx's loader. */
 const SOURCE_COMPILER = ['--import', 'tsx', path.join(ROOT, 'src', 'compiler', 'cli.ts')];
 const DEFAULT_SIZES = [100, 1_000, 10_000];

@@ -1,5 +1,5 @@
 /**
- * `npm run content` runs the compiler bundled into one file (`scripts/run-compiler.js`); what it
+ * `npm run content` runs the compiler bundled into one file (`scripts/run-bundled.js`); what it
  * writes and prints must be what the compiler run from its sources writes and prints.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 /** Both runs start a new process, and the first may bundle the compiler: seconds when busy. */
 const PROCESS_TIMEOUT = 120_000;
 
-const LAUNCHER = path.resolve('scripts', 'run-compiler.js');
+const LAUNCHER = path.resolve('scripts', 'run-bundled.js');
 const TSX = path.resolve('node_modules', '.bin', 'tsx');
 const CLI = path.resolve('src', 'compiler', 'cli.ts');
 
@@ -28,7 +28,7 @@ function compileSeeds(command: string, args: string[], out: string) {
 }
 
 beforeAll(() => {
-  work = mkdtempSync(path.join(os.tmpdir(), 'sidecar-run-compiler-'));
+  work = mkdtempSync(path.join(os.tmpdir(), 'sidecar-run-bundled-'));
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -37,7 +37,11 @@ describe('npm run content (the bundled compiler)', () => {
   it(
     'writes the bundle and prints the report the compiler run from its sources does',
     () => {
-      const bundled = compileSeeds(process.execPath, [LAUNCHER], path.join(work, 'bundled.json'));
+      const bundled = compileSeeds(
+        process.execPath,
+        [LAUNCHER, CLI],
+        path.join(work, 'bundled.json'),
+      );
       const sources = compileSeeds(TSX, [CLI], path.join(work, 'sources.json'));
       expect(bundled.stderr).toBe('');
       expect(bundled.status).toBe(sources.status);
@@ -46,6 +50,18 @@ describe('npm run content (the bundled compiler)', () => {
       expect(bundled.stdout).not.toContain('glossary-missing');
       expect(bundled.bundle).toContain('"events":[{');
       expect(bundled.bundle).toBe(sources.bundle);
+    },
+    PROCESS_TIMEOUT,
+  );
+
+  it(
+    'says how to call it when given no TypeScript entry point',
+    () => {
+      const result = spawnSync(process.execPath, [LAUNCHER, '--content', 'content'], {
+        encoding: 'utf8',
+      });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('Usage: node scripts/run-bundled.js FILE.ts [ARGS]');
     },
     PROCESS_TIMEOUT,
   );

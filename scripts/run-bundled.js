@@ -1,12 +1,13 @@
 /**
- * `node scripts/run-compiler.js [ARGS]` (what `npm run content` and `prebuild` run): the compiler's
- * CLI, `src/compiler/cli.ts`, bundled by esbuild into one ES module and run by plain Node.
+ * `node scripts/run-bundled.js FILE.ts [ARGS]`: runs a TypeScript entry point with ARGS, bundled
+ * by esbuild into one ES module and run by plain Node. `npm run content` (the compiler's CLI,
+ * `src/compiler/cli.ts`), `prebuild` and `npm run eval:extraction` run this way.
  *
  * Run through tsx, each of the 600-odd modules the compiler loads (micromark and its extensions,
  * yaml, parse5, pinyin-pro's dictionary) is resolved and loaded by a round trip to tsx's loader
- * thread: about 1.3 s of CPU before the first post is read, against 0.3 s for one bundled file.
- * The output is the same; `npx tsx src/compiler/cli.ts` still runs the sources directly, with
- * stack traces that point into them.
+ * thread: about 1.3 s of CPU before the first post is read, against 0.3 s for one bundled file,
+ * and the compile itself ran about a quarter slower. The output is the same; `npx tsx FILE.ts`
+ * still runs the sources directly, with stack traces that point into them.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
@@ -14,26 +15,23 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCES = path.join(ROOT, 'src');
-const ENTRY = path.join(SOURCES, 'compiler', 'cli.ts');
-/** A cache, as Vite keeps one: rebuilt whenever a file that went into it changes. */
-const CACHE = path.join(ROOT, 'node_modules', '.cache', 'sidecar');
-const BUNDLE_FILE = path.join(CACHE, 'compiler-cli.mjs');
-/** The files the bundle was made from and their fingerprint, next to it. */
-const INPUTS_FILE = path.join(CACHE, 'compiler-cli.inputs.json');
-/** Files that change the bundle without being in it: this script, the build settings, the installed packages. */
-const SETTINGS = ['scripts/run-compiler.js', 'tsconfig.json', 'package-lock.json'];
+const PACKAGES = path.join(ROOT, 'node_modules');
+/** A cache, as Vite keeps one: each bundle is rebuilt whenever a file that went into it changes. */
+const CACHE = path.join(PACKAGES, '.cache', 'sidecar');
+/** Files that change a bundle without being in it: this script, the build settings, the installed packages. */
+const SETTINGS = ['scripts/run-bundled.js', 'tsconfig.json', 'package-lock.json'];
 
 /**
- * Gives each source file its own `import.meta.url`, so what it finds beside itself (the glossary,
- * the compile worker, jieba's dictionary through `createRequire`) is found where it was, not
- * beside the bundle.
+ * Gives each of Sidecar's source files its own `import.meta.url`, so what it finds beside itself
+ * (the glossary, the compile worker, jieba's dictionary through `createRequire`) is found where it
+ * was, not beside the bundle.
  */
 const keepSourceUrls = {
   name: 'keep-source-urls',
   setup(builder) {
     builder.onLoad({ filter: /\.ts$/ }, async ({ path: file }) => {
-      if (!file.startsWith(SOURCES + path.sep)) return undefined;
+      if (!file.startsWith(ROOT + path.sep) || file.startsWith(PACKAGES + path.sep))
+        return undefined;
       const source = await readFile(file, 'utf8');
       const url = JSON.stringify(pathToFileURL(file).href);
       return { contents: source.replaceAll('import.meta.url', url), loader: 'ts' };
@@ -59,11 +57,20 @@ async function fingerprint(files) {
   return hash.digest('hex');
 }
 
+/** Where the bundle of `entry` (relative to the root) and the list of its inputs are kept. */
+function cacheFiles(entry) {
+  const name = entry.replace(/\.ts$/, '').replace(/[^\w-]+/g, '-');
+  return {
+    bundleFile: path.join(CACHE, `${name}.mjs`),
+    inputsFile: path.join(CACHE, `${name}.inputs.json`),
+  };
+}
+
 /** True when the cached bundle was made from the files as they are now. */
-async function isBundleCurrent() {
+async function isBundleCurrent({ bundleFile, inputsFile }) {
   try {
-    const { inputs, key } = JSON.parse(await readFile(INPUTS_FILE, 'utf8'));
-    await stat(BUNDLE_FILE);
+    const { inputs, key } = JSON.parse(await readFile(inputsFile, 'utf8'));
+    await stat(bundleFile);
     return key === (await fingerprint(inputs));
   } catch {
     return false; // No cache yet, or a file that went into it is gone.
@@ -77,11 +84,12 @@ async function writeWhole(file, contents) {
   await rename(partial, file);
 }
 
-async function bundleCompiler() {
+/** Bundles `entry` into `bundleFile`, and lists what went into it in `inputsFile`. */
+async function bundle(entry, { bundleFile, inputsFile }) {
   // Loaded only to build: a run from the cache does without it.
   const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: [ENTRY],
+    entryPoints: [path.join(ROOT, entry)],
     absWorkingDir: ROOT,
     bundle: true,
     platform: 'node',
@@ -96,12 +104,20 @@ async function bundleCompiler() {
     logLevel: 'error',
   });
   const [output] = result.outputFiles;
-  if (!output) throw new Error('esbuild wrote no bundle of the compiler.');
+  if (!output) throw new Error(`esbuild wrote no bundle of ${entry}.`);
   const inputs = [...SETTINGS, ...Object.keys(result.metafile.inputs)];
   await mkdir(CACHE, { recursive: true });
-  await writeWhole(BUNDLE_FILE, output.contents);
-  await writeWhole(INPUTS_FILE, JSON.stringify({ inputs, key: await fingerprint(inputs) }));
+  await writeWhole(bundleFile, output.contents);
+  await writeWhole(inputsFile, JSON.stringify({ inputs, key: await fingerprint(inputs) }));
 }
 
-if (!(await isBundleCurrent())) await bundleCompiler();
-await import(pathToFileURL(BUNDLE_FILE).href);
+// The entry point leaves the arguments, so what it parses is ARGS, as when run by tsx.
+const [entryArgument] = process.argv.splice(2, 1);
+if (!entryArgument?.endsWith('.ts')) {
+  process.stderr.write('Usage: node scripts/run-bundled.js FILE.ts [ARGS]\n');
+  process.exit(2);
+}
+const entry = path.relative(ROOT, path.resolve(entryArgument)).split(path.sep).join('/');
+const files = cacheFiles(entry);
+if (!(await isBundleCurrent(files))) await bundle(entry, files);
+await import(pathToFileURL(files.bundleFile).href);
