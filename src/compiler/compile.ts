@@ -27,6 +27,7 @@ import { readSessions } from './read-sessions';
 import { parseSpeakersFile, type SpeakersSource } from './read-speakers';
 import type { SourceFile } from './read-content';
 import { renderMarkdown } from './render-markdown';
+import { resolveAuthorProfiles } from './author-profiles';
 import { buildBundle, type PostDraft } from './build-bundle';
 import type { DictionaryWord } from './language-model';
 import { repairDamagedPosts } from './repair-posts';
@@ -358,10 +359,11 @@ export function assembleResult(outcomes: PostOutcome[], options: CompileOptions)
   const glossary = options.glossary
     ? parseGlossary(options.glossary)
     : { groups: [], diagnostics: [] };
-  const merged = mergeSectionPages(drafts);
   const declaredSpeakers = options.speakers
     ? parseSpeakersFile(options.speakers)
     : { speakers: [], diagnostics: [] };
+  const profileDiagnostics = resolveAuthorProfiles(drafts, declaredSpeakers.speakers);
+  const merged = mergeSectionPages(drafts);
   const {
     bundle,
     eventIds,
@@ -376,7 +378,7 @@ export function assembleResult(outcomes: PostOutcome[], options: CompileOptions)
   );
   // Grouped once by file, in their order, rather than filtered once per post.
   const bundleDiagnosticsByFile = new Map<string, Diagnostic[]>();
-  for (const item of bundleDiagnostics) {
+  for (const item of [...profileDiagnostics, ...bundleDiagnostics]) {
     const group = bundleDiagnosticsByFile.get(item.file);
     if (group) group.push(item);
     else bundleDiagnosticsByFile.set(item.file, [item]);

@@ -12,6 +12,12 @@ export interface SpeakerMention {
   role: string | null;
   /** 花名 and other names given alongside, such as `(Iris Ding)`. */
   aliases: string[];
+  /**
+   * The site's author profile the mention stands for, when the post names the speaker by a
+   * profile id (Hugo Academic's `authors: [admin]`). Until `resolveAuthorProfiles` names it,
+   * the id is also the name.
+   */
+  profile?: string;
 }
 
 /**
@@ -118,7 +124,7 @@ function readDescription(text: string): { org: string | null; role: string | nul
 const DESCRIPTION_WORDS = /目前|负责|现任|曾任|就职|任职|在|花名/;
 
 /** `（花名：仪式）`, `(花名: 仪式)`, `花名：仪式`, `（花名忘禅）`. */
-const NICKNAME = /花名\s*[:：是为]?\s*([^）)，,、：:\s]+)/g;
+const NICKNAME = /花名\s*[:：是为]?\s*([^（(）)，,、：:\s]+)/g;
 
 /** Splits `蚂蚁集团资深技术专家` into company and role; either may be null. */
 export function splitOrgRole(text: string): { org: string | null; role: string | null } {
@@ -709,4 +715,70 @@ function shareCompanies(people: { part: string; mention: SpeakerMention }[]): vo
     for (const other of bare) other.org = mention.org;
     bare = [];
   }
+}
+
+/** The sentence in which a speaker introduces themselves: `我是…`. */
+const SELF_INTRODUCTION = /我是\s*([^。！!？?\n]+)/;
+
+/** How a speaker calls themselves before the name: `今天的讲师`, `本期 SOFAChannel 的分享讲师`. */
+const SPEAKER_TITLE = /^(?:今天|本期|本次)[^，,]{0,20}?(?:讲师|嘉宾)\s*/;
+
+/** `来自蚂蚁金服中间件的雷志远`, `来自 ppmoney 的资深架构师 敖小剑`: a company, then maybe the person. */
+const FROM_COMPANY = /^来自\s*(.+?)\s*(?:的\s*(.*))?$/;
+
+/** A company named inside a clause, after the verb of working there: `目前主要从事蚂蚁金服网络代理…`. */
+const WORKS_AT =
+  /(?:来自|就职于|任职于|供职于|从事|在)\s*([\p{Script=Han}A-Za-z]{2,12}?(?:集团|金服|公司|科技|云|银行|大学|研究院))/u;
+
+/** Team words after a company: `蚂蚁金服中间件团队`, `蚂蚁金服数据中间件`. */
+const DEPARTMENT = /\s*(?:(?:数据)?中间件|团队|部门|事业部|事业群)$/;
+
+/** The company in `蚂蚁金服中间件团队`: up to its first company ending, else without the team words. */
+function companyOf(text: string): string | null {
+  const named = /^[\p{Script=Han}A-Za-z]{2,12}?(?:集团|金服|公司|科技|云|银行|大学|研究院)/u.exec(
+    text,
+  );
+  if (named) return named[0];
+  let company = text.trim();
+  while (DEPARTMENT.test(company)) company = company.replace(DEPARTMENT, '');
+  return company || null;
+}
+
+/** The person a clause of a self-introduction names: `雷志远`, `资深架构师 敖小剑`, `Seata Committer 觉生`. */
+function personInClause(clause: string): SpeakerMention | null {
+  if (isHanName(clause)) return { name: clause, org: null, role: null, aliases: [] };
+  return parseChineseSpeaker(clause) ?? parseCompanyFirst(clause);
+}
+
+/**
+ * The speaker of a talk's write-up, from the sentence in which they introduce themselves:
+ * `我是来自蚂蚁金服中间件的雷志远，花名碧远`, `我是敖小剑，来自蚂蚁金服中间件团队`, `我是今天的讲师，
+ * 来自数人云的资深架构师，敖小剑`, `我是 Seata Committer 觉生`. Null when `text` has no such
+ * sentence, or the one introducing themselves is the host.
+ */
+export function readSelfIntroduction(text: string): SpeakerMention | null {
+  const sentence = SELF_INTRODUCTION.exec(text)?.[1];
+  if (!sentence || /主持/.test(sentence)) return null;
+  let person: SpeakerMention | null = null;
+  let company: string | null = null;
+  for (const written of sentence.split(/[，,]/)) {
+    const clause = written.trim().replace(SPEAKER_TITLE, '');
+    if (!clause) continue;
+    const from = FROM_COMPANY.exec(clause);
+    if (from) {
+      company ??= companyOf(from[1] ?? '');
+      person ??= from[2] ? personInClause(from[2]) : null;
+      continue;
+    }
+    person ??= personInClause(clause);
+    company ??= WORKS_AT.exec(clause)?.[1] ?? null;
+    if (person && company) break;
+  }
+  if (!person) return null;
+  const aliases = findNicknames(sentence).filter((alias) => !person.aliases.includes(alias));
+  return {
+    ...person,
+    org: company ?? (person.org && companyOf(person.org)),
+    aliases: [...person.aliases, ...aliases],
+  };
 }

@@ -6,7 +6,12 @@
  */
 import type { Block } from './markdown-blocks';
 import { emptyTalk, cleanTitle, type TalkDraft } from './extract-agenda';
-import { isHanName, parseEnglishSpeaker, type SpeakerMention } from './parse-speakers';
+import {
+  isHanName,
+  parseEnglishSpeaker,
+  readSelfIntroduction,
+  type SpeakerMention,
+} from './parse-speakers';
 
 /** The one talk a post is about, and the event it was given at when the post names it. */
 export interface SingleTalk {
@@ -35,19 +40,57 @@ const WRITE_UP_OPENING_BLOCKS = 12;
 const TITLE_SUFFIX = /\s*(?:[|｜]|\s-\s)\s*(.*)$/;
 const NOT_EVENT_NAME = /(直播|分享)?(整理|实录|回顾|文字稿)$/;
 
+/**
+ * An author written as a profile id rather than a name: Hugo Academic's `admin`, the site owner,
+ * whose name lives in the site's `authors/admin` profile.
+ */
+const PROFILE_ID = /^[a-z][a-z0-9_-]*$/;
+
 /** Speakers from an `author` / `authors` front-matter value: `何子波、金敏`, `敖小剑&龙轼`, a list. */
 function readAuthors(value: unknown): SpeakerMention[] {
   const names = (Array.isArray(value) ? value : [value])
     .filter((item): item is string => typeof item === 'string')
     .flatMap((item) => item.split(/\s*(?:[、&,，/]|\band\b|和)\s*/))
     .map((name) => name.trim())
-    // Academic's `admin` is the site owner's profile id, not a name.
-    .filter((name) => name && name !== 'admin');
+    .filter(Boolean);
   return names
     .map((name): SpeakerMention | null =>
-      isHanName(name) ? { name, org: null, role: null, aliases: [] } : parseEnglishSpeaker(name),
+      PROFILE_ID.test(name)
+        ? { name, org: null, role: null, aliases: [], profile: name }
+        : isHanName(name)
+          ? { name, org: null, role: null, aliases: [] }
+          : parseEnglishSpeaker(name),
     )
     .filter((mention): mention is SpeakerMention => mention !== null);
+}
+
+/** How many blocks from the top a write-up's speaker has to introduce themselves. */
+const INTRODUCTION_BLOCKS = 12;
+
+/**
+ * The speakers of a talk's own page or write-up: its authors, made surer by the speaker's own
+ * `我是…` sentence near the top. The sentence gives the real name behind a 花名 author (`碧远` is
+ * 雷志远), the name behind a profile id (`admin`), and the company; it replaces a lone author who
+ * is someone else (the editor of a write-up), and leaves several authors alone unless it names
+ * one of them.
+ */
+function readSpeakers(authors: SpeakerMention[], blocks: Block[]): SpeakerMention[] {
+  const intro = blocks
+    .slice(0, INTRODUCTION_BLOCKS)
+    .map((block) => readSelfIntroduction(block.text))
+    .find((mention) => mention !== null);
+  if (!intro) return authors;
+  const names = new Set([intro.name, ...intro.aliases]);
+  if (authors.some((author) => names.has(author.name))) {
+    return authors.map((author) => {
+      if (!names.has(author.name)) return author;
+      const aliases = [...intro.aliases, author.name].filter((alias) => alias !== intro.name);
+      return { ...intro, aliases: [...new Set(aliases)] };
+    });
+  }
+  if (authors.length > 1) return authors;
+  const profile = authors[0]?.profile;
+  return [profile ? { ...intro, profile } : intro];
 }
 
 function asText(value: unknown): string | null {
@@ -55,7 +98,11 @@ function asText(value: unknown): string | null {
 }
 
 /** A Hugo Academic publication page for a talk: `publication_types: ["1"]`, `publication_short`. */
-function readPublicationPage(data: Record<string, unknown>, line: number): SingleTalk | null {
+function readPublicationPage(
+  data: Record<string, unknown>,
+  blocks: Block[],
+  line: number,
+): SingleTalk | null {
   const title = asText(data.title);
   if (!title || (data.publication === undefined && data.publication_types === undefined))
     return null;
@@ -66,7 +113,7 @@ function readPublicationPage(data: Record<string, unknown>, line: number): Singl
       ? publication
       : asText(data.publication_short);
   const talk = emptyTalk(cleanTitle(title), line);
-  talk.speakers = readAuthors(data.authors ?? data.author);
+  talk.speakers = readSpeakers(readAuthors(data.authors ?? data.author), blocks);
   talk.abstract = asText(data.abstract);
   return { talk, eventTitle, kind: 'talk-page' };
 }
@@ -94,7 +141,7 @@ function readWriteUp(
   // the prose writes that same name in full (`| QCon 实录`, `在 QCon 全球软件开发大会（上海站）2019 上`).
   const eventTitle = suffix && named?.startsWith(suffix) ? named : (suffix ?? named ?? null);
   const talk = emptyTalk(cleanTitle(title.replace(TITLE_SUFFIX, '')), line);
-  talk.speakers = readAuthors(data.author ?? data.authors);
+  talk.speakers = readSpeakers(readAuthors(data.author ?? data.authors), blocks);
   return { talk, eventTitle, kind: 'write-up' };
 }
 
@@ -104,5 +151,5 @@ export function readSingleTalk(
   blocks: Block[],
   line: number,
 ): SingleTalk | null {
-  return readPublicationPage(data, line) ?? readWriteUp(data, blocks, line);
+  return readPublicationPage(data, blocks, line) ?? readWriteUp(data, blocks, line);
 }

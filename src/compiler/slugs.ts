@@ -31,10 +31,13 @@ export function slugify(text: string, maxWords = MAX_SLUG_WORDS): string {
     .join('-');
 }
 
-/** Folds the ways one name gets written (spaces, case, full-width letters) into one key. */
+/**
+ * Folds the ways one name gets written (spaces, case, full-width letters, straight or curly
+ * quotes around a nickname) into one key.
+ */
 export function nameKey(name: string): string {
   return name
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\s·.\-_]+/g, '');
+    .replace(/[\s·.\-_"“”]+/g, '');
 }

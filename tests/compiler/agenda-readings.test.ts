@@ -291,6 +291,74 @@ date: 2020-01-09
     expect(talks[0]?.speakers.map((speaker) => speaker.name)).toEqual(['徐迪', '张晓宇']);
   });
 
+  it('takes the speaker of a write-up from their own 我是 sentence: the real name behind a 花名 author, and the company', () => {
+    const { talks } = talksIn(
+      'blog/channel-2.md',
+      `---
+title: "RPC 性能优化实践 | MeetChannel#2 直播整理"
+author: "碧海"
+date: 2019-01-01
+---
+
+> 本文根据 MeetChannel#2 直播分享整理。
+
+大家好，我是来自星河金服中间件的雷小远，花名碧海，目前在负责 RPC 框架相关工作。
+`,
+    );
+    expect(talks[0]?.speakers).toEqual([
+      expect.objectContaining({ name: '雷小远', org: '星河金服' }),
+    ]);
+  });
+
+  it('keeps co-authors, and gives the one who introduces themselves their company', () => {
+    const { talks } = talksIn(
+      'blog/two-speakers.md',
+      `---
+title: "渐进式迁移方案 | Meetup 上海站"
+author: "王小明&李小红"
+date: 2019-01-01
+---
+
+本文根据王小明和李小红在 Meetup 上海站的演讲整理。
+
+我是王小明，来自星河金服中间件团队，另外一位讲师是李小红。
+`,
+    );
+    expect(talks[0]?.speakers.map((speaker) => [speaker.name, speaker.org])).toEqual([
+      ['王小明', '星河金服'],
+      ['李小红', null],
+    ]);
+  });
+
+  it("names an Academic page's admin author from another page of the same site where the speaker introduces themselves", () => {
+    const page = (slug: string, body: string) =>
+      post(
+        `site-a/content/talk/${slug}/index.md`,
+        `---\ntitle: "${slug}"\nauthors:\n- admin\ndate: "2019-02-22"\npublication_types: ["1"]\npublication: "Meetup ${slug}"\n---\n\n${body}\n`,
+      );
+    const { bundle, diagnostics } = compile([
+      page('first-talk', '我是王小明，来自星河金服中间件团队，今天分享的主题是服务网格。'),
+      page('second-talk', '接上半场的内容，继续聊云原生。'),
+      post(
+        'site-b/content/talk/other/index.md',
+        '---\ntitle: "other"\nauthors:\n- admin\ndate: "2019-02-22"\npublication_types: ["1"]\n---\n\n没有自我介绍。\n',
+      ),
+    ]);
+    const speakersOf = (title: string) =>
+      bundle.talks.find((talk) => talk.title === title)?.speakers.map((speaker) => speaker.name);
+    expect(speakersOf('first-talk')).toEqual(['王小明']);
+    expect(speakersOf('second-talk')).toEqual(['王小明']);
+    // Another site's admin is another person: unnamed, it is left out and reported.
+    expect(speakersOf('other')).toEqual([]);
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'speaker-profile-unknown',
+        file: 'site-b/content/talk/other/index.md',
+      }),
+    );
+    expect(bundle.speakers.map((speaker) => speaker.name)).toEqual(['王小明']);
+  });
+
   it('does not turn an ordinary article into a talk', () => {
     const { talks } = talksIn(
       'blog/weekly.md',

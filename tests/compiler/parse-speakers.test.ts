@@ -12,6 +12,7 @@ import {
   parseChineseSpeaker,
   parseSpeaker,
   parseSpeakers,
+  readSelfIntroduction,
   splitSessionCell,
 } from '../../src/compiler/parse-speakers';
 
@@ -499,6 +500,48 @@ describe('parseSpeakers: one company for several people', () => {
 
   it('keeps Inc. with its company: Name, Company, Inc.', () => {
     expect(parseSpeakers('Jane Roe, Acme, Inc.')).toEqual([person('Jane Roe', 'Acme, Inc')]);
+  });
+});
+
+describe('readSelfIntroduction: a speaker saying who they are in a write-up', () => {
+  it.each([
+    [
+      'name first, then the company with its team',
+      '我是王小明，来自星河金服中间件团队，今天分享的主题是服务网格',
+      person('王小明', '星河金服'),
+    ],
+    [
+      'the company first, then the name, then a 花名',
+      '大家好，我是来自星河金服中间件的雷小远，花名碧海，目前负责 RPC 框架',
+      person('雷小远', '星河金服', null, ['碧海']),
+    ],
+    [
+      'a company without a company word, a role and the name',
+      '我是来自 fintech 的资深架构师 赵小刚，目前负责基础架构',
+      person('赵小刚', 'fintech', '资深架构师'),
+    ],
+    [
+      'the speaker title before the name, the company in a later clause',
+      '我是今天的讲师，来自数海云的资深架构师，钱小川',
+      person('钱小川', '数海云'),
+    ],
+    [
+      'a 花名 as the only name, with the company in what they work on',
+      '我是本期直播的分享讲师无影，目前主要从事星河金服网络代理相关的研发工作',
+      person('无影', '星河金服'),
+    ],
+    [
+      'a Latin role before the name',
+      '我是 Seata Committer 觉非，来自星河金服数据中间件团队',
+      person('觉非', '星河金服', 'Committer'),
+    ],
+  ])('reads %s', (_form, text, expected) => {
+    expect(readSelfIntroduction(text)).toEqual(expected);
+  });
+
+  it('reads nobody in a host introducing themselves, or in text without 我是', () => {
+    expect(readSelfIntroduction('我是今天的主持人小星')).toBeNull();
+    expect(readSelfIntroduction('今天由王小明给大家分享服务网格')).toBeNull();
   });
 });
 

@@ -48,6 +48,24 @@ describe('the same name is one person', () => {
   });
 });
 
+describe('a nickname in quotes', () => {
+  it('is one person whether the quotes are straight or curly, and joins the name without it', () => {
+    const { bundle, diagnostics } = compile([
+      post(
+        'a.md',
+        '---\ntitle: A\ndate: 2023-01-01\n---\n\n- [Reconcile Everything](https://example.com/a) - Mary "Moe" Major, Acme\n- [Rollouts](https://example.com/b) - Mary “Moe” Major, Acme\n',
+      ),
+      post(
+        'b.md',
+        '---\ntitle: B\ndate: 2023-02-01\nsessions:\n  - title: Three\n    speakers: [Mary Major]\n---\n',
+      ),
+    ]);
+    expect(bundle.speakers).toHaveLength(1);
+    expect(bundle.speakers[0]?.talkIds).toHaveLength(3);
+    expect(diagnostics.filter((item) => item.code === 'speaker-alias-ambiguous')).toEqual([]);
+  });
+});
+
 describe("the speakers file joins a person's names", () => {
   it("joins Jimmy Song to 宋净超 through Hugo's data/speakers.yaml, shown under the file's name", async () => {
     const { bundle } = await compileTree('tests/fixtures/speakers/site/content');
