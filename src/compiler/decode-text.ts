@@ -56,6 +56,7 @@ const PLAUSIBLE_RANGES: readonly (readonly [number, number])[] = [
   [0x3000, 0x9fff], // CJK punctuation, kana, ideographs
   [0xac00, 0xd7af], // Hangul syllables
   [0xf900, 0xfaff], // CJK compatibility ideographs
+  [0xfe00, 0xfe0f], // variation selectors (U+FE0F makes ⚠ an emoji)
   [0xfe30, 0xfe4f], // CJK compatibility forms
   [0xfeff, 0xffef], // byte-order mark, full-width forms
   [0x1f000, 0x1faff], // emoji
@@ -159,6 +160,11 @@ interface Run {
   end: number;
   /** The run's pieces when its bytes read as (possibly damaged) UTF-8, else null. */
   pieces: Piece[] | null;
+  /**
+   * The pieces of a run made only of damaged characters, one of them a lone lead byte: taken
+   * only in a file that other runs show to be double-encoded (see `readRun`).
+   */
+  wreck: Piece[] | null;
 }
 
 /**
@@ -196,8 +202,12 @@ function characterPiece(bytes: readonly number[], start: number, end: number): P
   return piece;
 }
 
-/** Reads a run's bytes as UTF-8; null when any byte or character shows it is genuine text. */
-function readRun(bytes: readonly number[], codePage: CodePage): Piece[] | null {
+/**
+ * Reads a run's bytes as UTF-8; null when any byte or character shows it is genuine text. A run
+ * that is nothing but damage and has a lone lead byte is a wreck, not pieces.
+ */
+function readRun(bytes: readonly number[], codePage: CodePage): Pick<Run, 'pieces' | 'wreck'> {
+  const genuine = { pieces: null, wreck: null };
   const pieces: Piece[] = [];
   let position = 0;
   let restored = false;
@@ -205,25 +215,26 @@ function readRun(bytes: readonly number[], codePage: CodePage): Piece[] | null {
   while (position < bytes.length) {
     const start = position;
     const length = sequenceLength(bytes[position] ?? 0);
-    if (length === 0) return null;
+    if (length === 0) return genuine;
     position++;
     while (position - start < length && isContinuation(bytes[position] ?? 0)) position++;
     if (position - start === length) {
       const piece = characterPiece(bytes, start, position);
-      if (piece === null) return null;
+      if (piece === null) return genuine;
       pieces.push(piece);
       restored = true;
     } else {
-      if (length - (position - start) > MAX_LOST_BYTES_PER_CHARACTER) return null;
+      if (length - (position - start) > MAX_LOST_BYTES_PER_CHARACTER) return genuine;
       const sequence = bytes.slice(start, position);
       const candidates = cachedCandidates(sequence, codePage);
-      if (candidates.length === 0) return null;
+      if (candidates.length === 0) return genuine;
       pieces.push({ kind: 'damaged', offset: start, surviving: sequence, candidates });
       lone ||= sequence.length === 1;
     }
   }
-  // A lone lead byte with no survivors is far likelier a genuine accent (café) than a wreck.
-  return lone && !restored ? null : pieces;
+  // A lone lead byte with no survivors is far likelier a genuine accent (café) than a wreck,
+  // unless the rest of the file is double-encoded: there 杭州 leaves just æå·.
+  return lone && !restored ? { pieces: null, wreck: pieces } : { pieces, wreck: null };
 }
 
 /** Splits text into code-page runs; characters are one UTF-16 unit each, since every code page maps into the BMP. */
@@ -241,7 +252,7 @@ function findRuns(text: string, codePage: CodePage): Run[] {
       bytes.push(byte);
       byte = codePage.byteOf.get(text.charCodeAt(++index));
     }
-    runs.push({ start, end: index, pieces: readRun(bytes, codePage) });
+    runs.push({ start, end: index, ...readRun(bytes, codePage) });
   }
   return runs;
 }
@@ -322,9 +333,10 @@ function reverseDoubleEncoding(
   const damaged: DamagedCharacter[] = [];
   const locate = locator(text);
   for (const run of best.runs) {
-    if (run.pieces === null) continue;
+    const pieces = run.pieces ?? run.wreck;
+    if (pieces === null) continue;
     output += text.slice(copied, run.start);
-    for (const piece of run.pieces) {
+    for (const piece of pieces) {
       if (piece.kind === 'character') {
         output += piece.text;
         continue;

@@ -133,6 +133,26 @@ describe('decodeText: double-encoded UTF-8 that lost bytes', () => {
     expect(lost[0]?.message).toMatch(/^3 characters .*original UTF-8 source/);
   });
 
+  it('restores a run that kept nothing but a lone lead byte once the rest of the post is double-encoded', () => {
+    // 杭 (E6 9D AD) keeps only its lead byte and 州 (E5 B7 9E) loses one: alone, 'æå·' could be
+    // Latin text, but the lines before it show the whole post was double-encoded.
+    const result = decodeText(
+      doubleEncodeLossy('# 活动回顾\n\n时间：2018 年 6 月\n\n地点：杭州\n'),
+      FILE,
+    );
+    expect(result.text).toBe('# 活动\uFFFD顾\n\n时间：2018 年 6 月\n\n地点：\uFFFD\uFFFD\n');
+    expect(result.damaged.map((item) => item.line)).toEqual([1, 5, 5]);
+    expect(result.damaged[1]?.candidates).toContain('杭');
+    expect(result.damaged[2]?.candidates).toContain('州');
+  });
+
+  it('restores the variation selector that makes a symbol an emoji', () => {
+    // U+FE0F (EF B8 8F) loses its last byte after ⚠.
+    const result = decodeText(doubleEncodeLossy('## ⚠️ 活动守则\n'), FILE);
+    expect(result.text).toBe('## ⚠\uFFFD 活动守则\n');
+    expect(result.damaged[0]?.candidates).toContain('\uFE0F');
+  });
+
   it('lists every character the surviving bytes can come from, for a later resolver', () => {
     expect(candidatesForLostBytes([0xe5, 0x9f])).toEqual(
       expect.arrayContaining(['原', '城', '孟']),
