@@ -8,7 +8,10 @@
  *   over a large general corpus). A line's score is that of its likeliest split into words, as
  *   jieba's own segmenter scores it: 集中 is a word, 集与 is two unrelated characters.
  * - characters: bigrams of the correctly encoded posts being compiled, across word boundaries:
- *   the community's own names, companies, terms and punctuation, which no dictionary has.
+ *   the community's own names, companies, terms and punctuation, which no dictionary has. They
+ *   are smoothed as Witten–Bell and Kneser–Ney smooth: a character seen before many different
+ *   ones (中, 不, 与, which go before any word) trusts its own bigrams less, and backs off to how
+ *   many different characters each candidate follows rather than how often it occurs.
  *
  * Characters the dictionary lacks fall back to a floor that knows GB2312's two levels of common
  * characters, read from the platform's GBK decoder with no data file.
@@ -28,9 +31,17 @@ export interface ModelWeights {
   words: number;
   /** Multiplier of the character expert's log probabilities. */
   characters: number;
-  /** Times a character must have been seen for the bigrams that follow it to be trusted half. */
+  /**
+   * A character's bigrams are trusted `seen / (seen + contentFollowers × followers +
+   * contentHalfTrust)`, where `seen` counts its occurrences and `followers` the different
+   * characters seen after it (Witten–Bell).
+   */
   contentHalfTrust: number;
-  /** Share of the character expert's unigram given to content counts, the rest to the GB2312 floor. */
+  contentFollowers: number;
+  /**
+   * Share of the character expert's backoff given to the content (how many different characters
+   * each one follows, as Kneser–Ney backs off), the rest to the GB2312 floor.
+   */
   contentUnigram: number;
   /** Multiplier of the score of a name the dictionary does not list (surname and given name). */
   names: number;
@@ -46,6 +57,7 @@ export const DEFAULT_WEIGHTS: ModelWeights = {
   words: 1,
   characters: 1,
   contentHalfTrust: 10,
+  contentFollowers: 1,
   contentUnigram: 0.9,
   context: 0.5,
   names: 1,
@@ -186,6 +198,13 @@ class CountTable {
     return this.#slots[at] === EMPTY ? 0 : this.#slots[at + 3]!;
   }
 
+  /** Calls `visit` with every key and its count. */
+  forEach(visit: (count: number, a: number, b: number, c: number) => void): void {
+    const slots = this.#slots;
+    for (let at = 0; at < slots.length; at += 4)
+      if (slots[at] !== EMPTY) visit(slots[at + 3]!, slots[at]!, slots[at + 1]!, slots[at + 2]!);
+  }
+
   /** Counts the key once more. */
   add(a: number, b = 0, c = 0): void {
     let at = this.#find(a, b, c);
@@ -236,6 +255,26 @@ function symbolLines(text: string): number[][] {
   return lines;
 }
 
+/** The different bigrams of a text (types, not tokens), for the character expert's smoothing. */
+class BigramTypes {
+  /** How many different symbols follow each symbol. */
+  readonly followers: CountTable;
+  /** How many different symbols each symbol follows. */
+  readonly predecessors: CountTable;
+  total = 0;
+
+  constructor(symbols: number) {
+    this.followers = new CountTable(symbols);
+    this.predecessors = new CountTable(symbols);
+  }
+
+  add(previous: number, next: number): void {
+    this.followers.add(previous);
+    this.predecessors.add(next);
+    this.total++;
+  }
+}
+
 /** The character expert's counts of a set of texts. */
 class CharacterCounts {
   readonly unigrams: CountTable;
@@ -243,11 +282,11 @@ class CharacterCounts {
   readonly histories: CountTable;
   /** (previous, next) → count. */
   readonly bigrams: CountTable;
+  readonly types: BigramTypes;
   /** (symbol, left neighbour, right neighbour) → count, for Han and other CJK symbols only. */
   readonly pairs: CountTable;
   /** (symbol, the symbol two before) and (symbol, -1 - the symbol two after) → count. */
   readonly seconds: CountTable;
-  total = 0;
 
   /** `characters`: about how many the texts to count have, so the tables need not grow. */
   constructor(characters = 64) {
@@ -255,6 +294,7 @@ class CharacterCounts {
     this.unigrams = new CountTable(symbols);
     this.histories = new CountTable(symbols);
     this.bigrams = new CountTable(characters);
+    this.types = new BigramTypes(symbols);
     this.pairs = new CountTable(characters);
     this.seconds = new CountTable(2 * characters);
   }
@@ -266,8 +306,8 @@ class CharacterCounts {
         const [previous, symbol] = [symbols[index - 1]!, symbols[index]!];
         this.unigrams.add(symbol);
         this.histories.add(previous);
+        if (this.bigrams.get(previous, symbol) === 0) this.types.add(previous, symbol);
         this.bigrams.add(previous, symbol);
-        this.total++;
       }
       // The line again with two boundaries on each side, for the context counts.
       const padded = [LINE_BOUNDARY, ...symbols, LINE_BOUNDARY];
@@ -280,6 +320,15 @@ class CharacterCounts {
       }
     }
     return this;
+  }
+
+  /** The bigram types of `part`, a text counted in these counts, that no other text has. */
+  typesOnlyIn(part: CharacterCounts): BigramTypes {
+    const types = new BigramTypes(part.types.total);
+    part.bigrams.forEach((count, previous, next) => {
+      if (this.bigrams.get(previous, next) === count) types.add(previous, next);
+    });
+    return types;
   }
 }
 
@@ -362,6 +411,8 @@ export class LanguageModel {
   #content = new CharacterCounts();
   /** A text whose counts `#content` is read without (`without`), or null. */
   #excluded: CharacterCounts | null = null;
+  /** The bigram types only the excluded text has, which `#content`'s types are read without. */
+  #excludedTypes: BigramTypes | null = null;
   readonly #classes = (sharedClasses ??= gb2312Classes());
   /** The dictionary; a node's value is its word's weighted log probability. */
   #trie = new Trie(0);
@@ -462,6 +513,7 @@ export class LanguageModel {
     const view = new LanguageModel(this.weights);
     view.#content = this.#content;
     view.#excluded = new CharacterCounts(text.length).add(text);
+    view.#excludedTypes = this.#content.typesOnlyIn(view.#excluded);
     view.#trie = this.#trie;
     view.#dictionaryCharacters = this.#dictionaryCharacters;
     view.#names = this.#names;
@@ -505,8 +557,9 @@ export class LanguageModel {
 
   /**
    * The character expert's weighted log P(next | previous), both `symbolOf` symbols: content
-   * bigrams, trusted by how often `previous` was seen (Witten–Bell style), over content unigrams,
-   * over the GB2312 floor.
+   * bigrams, trusted by how often `previous` was seen and how many different symbols followed it
+   * (Witten–Bell), over how many different symbols `next` follows (Kneser–Ney), over the GB2312
+   * floor.
    */
   characterScore(previous: number, next: number): number {
     return this.characterScores([previous], [next])[0]!;
@@ -518,20 +571,24 @@ export class LanguageModel {
    * computed once per symbol, which leaves one bigram look-up per pair.
    */
   characterScores(previous: readonly number[], next: readonly number[]): Float64Array {
-    const { characters, contentHalfTrust, contentUnigram } = this.weights;
+    const { characters, contentHalfTrust, contentFollowers, contentUnigram } = this.weights;
     const [content, excluded] = [this.#content, this.#excluded ?? undefined];
-    const total = content.total - (excluded?.total ?? 0);
+    const [types, excludedTypes] = [content.types, this.#excludedTypes ?? undefined];
+    const total = types.total - (excludedTypes?.total ?? 0);
     const smoothed = next.map(
       (symbol) =>
         contentUnigram *
-          (total > 0 ? this.#count(content.unigrams, excluded?.unigrams, symbol) / total : 0) +
+          (total > 0
+            ? this.#count(types.predecessors, excludedTypes?.predecessors, symbol) / total
+            : 0) +
         (1 - contentUnigram) * this.#floor(symbol),
     );
     const scores = new Float64Array(previous.length * next.length);
     for (let row = 0; row < previous.length; row++) {
       const from = previous[row]!;
       const seen = this.#count(content.histories, excluded?.histories, from);
-      const trust = seen / (seen + contentHalfTrust);
+      const followers = this.#count(types.followers, excludedTypes?.followers, from);
+      const trust = seen / (seen + contentFollowers * followers + contentHalfTrust);
       for (let column = 0; column < next.length; column++) {
         const bigram =
           seen > 0

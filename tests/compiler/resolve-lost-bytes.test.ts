@@ -173,6 +173,29 @@ describe('restoreLostBytes: what the compiler reports', () => {
   });
 });
 
+describe('LanguageModel: smoothing the content bigrams', () => {
+  const code = (character: string): number => character.codePointAt(0)!;
+
+  it('trusts the bigrams of a character seen before many different ones less (Witten–Bell)', () => {
+    // 中 and 丁 are each seen eight times, 中 before eight different characters, 丁 before one:
+    // a pair never seen is likelier after 中, which goes before any word.
+    const model = new LanguageModel().addText(
+      '中国中心中间中断中文中午中外中立\n丁当丁当丁当丁当丁当丁当丁当丁当',
+    );
+    expect(model.characterScore(code('中'), code('云'))).toBeGreaterThan(
+      model.characterScore(code('丁'), code('云')),
+    );
+  });
+
+  it('backs off to how many different characters a candidate follows, not how often it occurs (Kneser–Ney)', () => {
+    // 原 occurs six times, always after 云; 生 three times, after three different characters.
+    const model = new LanguageModel().addText('云原云原云原云原云原云原\n甲生乙生丙生');
+    expect(model.characterScore(code('丁'), code('生'))).toBeGreaterThan(
+      model.characterScore(code('丁'), code('原')),
+    );
+  });
+});
+
 describe('seed 004 (SOFAMeetup × 木兰技术开放日), compiled with the other seeds as the model', () => {
   let compiled: Awaited<ReturnType<typeof compileSeeds>>;
 
