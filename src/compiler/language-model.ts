@@ -408,11 +408,17 @@ interface NameCounts {
 /** The model; see the module comment. */
 export class LanguageModel {
   readonly weights: ModelWeights;
-  #content = new CharacterCounts();
+  #content: CharacterCounts;
   /** A text whose counts `#content` is read without (`without`), or null. */
   #excluded: CharacterCounts | null = null;
   /** The bigram types only the excluded text has, which `#content`'s types are read without. */
   #excludedTypes: BigramTypes | null = null;
+  /**
+   * What `characterScores` knows of each symbol on its own, kept per model: a post's lattice asks
+   * about the same few thousand symbols hundreds of thousands of times.
+   */
+  #backoffs = new Map<number, number>();
+  #histories = new Map<number, { seen: number; trust: number }>();
   readonly #classes = (sharedClasses ??= gb2312Classes());
   /** The dictionary; a node's value is its word's weighted log probability. */
   #trie = new Trie(0);
@@ -427,13 +433,21 @@ export class LanguageModel {
     givenScores: new Map(),
   };
 
-  constructor(weights: ModelWeights = DEFAULT_WEIGHTS) {
+  /**
+   * `contentSize`: about how many characters the texts `addText` will count have, so that the
+   * counts are laid out once instead of growing (and rehashing) a dozen times.
+   */
+  constructor(weights: ModelWeights = DEFAULT_WEIGHTS, contentSize = 64) {
     this.weights = weights;
+    this.#content = new CharacterCounts(contentSize);
   }
 
   /** Adds a word-frequency dictionary to the word expert. Call it once. */
   addDictionary(words: Iterable<DictionaryWord>): this {
-    const list = [...words].filter(({ word }) => [...word].length <= MAX_WORD_LENGTH);
+    // Counting code points only when the UTF-16 length could exceed the limit spares an array per word.
+    const list = [...words].filter(
+      ({ word }) => word.length <= MAX_WORD_LENGTH || [...word].length <= MAX_WORD_LENGTH,
+    );
     const total = list.reduce((sum, { frequency }) => sum + frequency, 0);
     this.#trie = new Trie(list.reduce((sum, { word }) => sum + word.length, 0));
     for (const { word, frequency, tag } of list) {
@@ -501,6 +515,8 @@ export class LanguageModel {
   /** Counts correctly encoded text for the character expert. */
   addText(text: string): this {
     this.#content.add(text);
+    this.#backoffs.clear();
+    this.#histories.clear();
     return this;
   }
 
@@ -571,24 +587,13 @@ export class LanguageModel {
    * computed once per symbol, which leaves one bigram look-up per pair.
    */
   characterScores(previous: readonly number[], next: readonly number[]): Float64Array {
-    const { characters, contentHalfTrust, contentFollowers, contentUnigram } = this.weights;
+    const { characters } = this.weights;
     const [content, excluded] = [this.#content, this.#excluded ?? undefined];
-    const [types, excludedTypes] = [content.types, this.#excludedTypes ?? undefined];
-    const total = types.total - (excludedTypes?.total ?? 0);
-    const smoothed = next.map(
-      (symbol) =>
-        contentUnigram *
-          (total > 0
-            ? this.#count(types.predecessors, excludedTypes?.predecessors, symbol) / total
-            : 0) +
-        (1 - contentUnigram) * this.#floor(symbol),
-    );
+    const smoothed = next.map((symbol) => this.#backoff(symbol));
     const scores = new Float64Array(previous.length * next.length);
     for (let row = 0; row < previous.length; row++) {
       const from = previous[row]!;
-      const seen = this.#count(content.histories, excluded?.histories, from);
-      const followers = this.#count(types.followers, excludedTypes?.followers, from);
-      const trust = seen / (seen + contentFollowers * followers + contentHalfTrust);
+      const { seen, trust } = this.#history(from);
       for (let column = 0; column < next.length; column++) {
         const bigram =
           seen > 0
@@ -599,6 +604,37 @@ export class LanguageModel {
       }
     }
     return scores;
+  }
+
+  /** A symbol's probability when the bigram is not trusted: the content's continuation share over the GB2312 floor. */
+  #backoff(symbol: number): number {
+    let backoff = this.#backoffs.get(symbol);
+    if (backoff === undefined) {
+      const { contentUnigram } = this.weights;
+      const [types, excluded] = [this.#content.types, this.#excludedTypes ?? undefined];
+      const total = types.total - (excluded?.total ?? 0);
+      const predecessors = this.#count(types.predecessors, excluded?.predecessors, symbol);
+      backoff =
+        contentUnigram * (total > 0 ? predecessors / total : 0) +
+        (1 - contentUnigram) * this.#floor(symbol);
+      this.#backoffs.set(symbol, backoff);
+    }
+    return backoff;
+  }
+
+  /** How often a symbol was seen before another, and how far its bigrams are trusted. */
+  #history(symbol: number): { seen: number; trust: number } {
+    let history = this.#histories.get(symbol);
+    if (history === undefined) {
+      const { contentHalfTrust, contentFollowers } = this.weights;
+      const [content, excluded] = [this.#content, this.#excluded ?? undefined];
+      const [types, excludedTypes] = [content.types, this.#excludedTypes ?? undefined];
+      const seen = this.#count(content.histories, excluded?.histories, symbol);
+      const followers = this.#count(types.followers, excludedTypes?.followers, symbol);
+      history = { seen, trust: seen / (seen + contentFollowers * followers + contentHalfTrust) };
+      this.#histories.set(symbol, history);
+    }
+    return history;
   }
 
   /**

@@ -11,13 +11,26 @@ import type { DictionaryWord } from './language-model';
 /** Where the dictionary is: resolved through the package, so any install layout finds it. */
 export const DICTIONARY_PATH = createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt');
 
-/** Parses dict.txt's lines; a line without a positive count is skipped. */
+/**
+ * Parses dict.txt's lines; a line without a positive count is skipped. Reads each line's fields
+ * by position rather than splitting it: 349,045 lines split into arrays kept the garbage
+ * collector busy for a tenth of a second.
+ */
 export function parseDictionary(text: string): DictionaryWord[] {
   const words: DictionaryWord[] = [];
-  for (const line of text.split('\n')) {
-    const [word, count, tag] = line.split(' ');
-    const frequency = Number(count);
-    if (word && frequency > 0) words.push(tag ? { word, frequency, tag } : { word, frequency });
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const wordEnd = text.indexOf(' ', start);
+    if (wordEnd > start && wordEnd < end) {
+      const word = text.slice(start, wordEnd);
+      const countEnd = text.indexOf(' ', wordEnd + 1);
+      const hasTag = countEnd !== -1 && countEnd < end;
+      const frequency = Number(text.slice(wordEnd + 1, hasTag ? countEnd : end));
+      const tag = hasTag ? text.slice(countEnd + 1, end).trim() : '';
+      if (frequency > 0) words.push(tag ? { word, frequency, tag } : { word, frequency });
+    }
+    start = end + 1;
   }
   return words;
 }

@@ -144,27 +144,54 @@ interface SingleScores {
   gains: number[];
 }
 
-function scoreSingles(slots: readonly Slot[], model: LanguageModel): SingleScores {
+/** One slot's part of `SingleScores`. */
+interface OptionScores {
+  nodes: Int32Array;
+  singles: Float64Array;
+  given: Float64Array;
+  gain: number;
+}
+
+/**
+ * Single scores already computed, by intact character or by candidate list: they depend on the
+ * dictionary alone, and a post repeats the same few thousand characters in window after window.
+ */
+type SingleScoreCache = Map<number | readonly string[], OptionScores>;
+
+/** Every slot's single scores, computed once per intact character or candidate list. */
+function scoreSingles(
+  slots: readonly Slot[],
+  model: LanguageModel,
+  cache: SingleScoreCache,
+): SingleScores {
   const scores: SingleScores = { nodes: [], singles: [], given: [], gains: [] };
-  for (const { codePoints } of slots) {
-    const nodes = new Int32Array(codePoints.length);
-    const singles = new Float64Array(codePoints.length);
-    const given = new Float64Array(codePoints.length);
-    let gain = -Infinity;
-    for (let option = 0; option < codePoints.length; option++) {
-      const codePoint = codePoints[option]!;
-      nodes[option] = model.child(0, codePoint);
-      const word = nodes[option] === -1 ? NaN : model.wordScore(nodes[option]!);
-      singles[option] = Number.isNaN(word) ? model.loneCharacterScore(codePoint) : word;
-      given[option] = model.givenNameScore(codePoint);
-      gain = Math.max(gain, given[option]! - singles[option]!);
-    }
-    scores.nodes.push(nodes);
-    scores.singles.push(singles);
-    scores.given.push(given);
-    scores.gains.push(gain);
+  for (const slot of slots) {
+    const key = slot.damaged ? slot.options : slot.codePoints[0]!;
+    let option = cache.get(key);
+    if (!option) cache.set(key, (option = scoreOptions(slot.codePoints, model)));
+    scores.nodes.push(option.nodes);
+    scores.singles.push(option.singles);
+    scores.given.push(option.given);
+    scores.gains.push(option.gain);
   }
   return scores;
+}
+
+/** The single scores of one slot's options. */
+function scoreOptions(codePoints: readonly number[], model: LanguageModel): OptionScores {
+  const nodes = new Int32Array(codePoints.length);
+  const singles = new Float64Array(codePoints.length);
+  const given = new Float64Array(codePoints.length);
+  let gain = -Infinity;
+  for (let option = 0; option < codePoints.length; option++) {
+    const codePoint = codePoints[option]!;
+    nodes[option] = model.child(0, codePoint);
+    const word = nodes[option] === -1 ? NaN : model.wordScore(nodes[option]!);
+    singles[option] = Number.isNaN(word) ? model.loneCharacterScore(codePoint) : word;
+    given[option] = model.givenNameScore(codePoint);
+    gain = Math.max(gain, given[option]! - singles[option]!);
+  }
+  return { nodes, singles, given, gain };
 }
 
 /**
@@ -179,9 +206,10 @@ function findEdges(
   steps: readonly Float64Array[],
   model: LanguageModel,
   edges: Edges,
+  cache: SingleScoreCache,
 ): Edges {
   edges.clear();
-  const scores = scoreSingles(slots, model);
+  const scores = scoreSingles(slots, model, cache);
   const { nodes, singles } = scores;
   const choice: number[] = [];
   /**
@@ -441,10 +469,11 @@ function mayClose(
  * `UNMATCHED_BRACKET` for a closing bracket that does not close the open one, and for an opening
  * bracket the rest of its line cannot close; else 0.
  */
-function bracketScore(candidate: string, open: string | null, closes: () => boolean): number {
+function bracketScore(candidate: string, open: () => string | null, closes: () => boolean): number {
   if (BRACKETS.has(candidate)) return closes() ? 0 : UNMATCHED_BRACKET;
   if (!CLOSING.has(candidate)) return 0;
-  return open !== null && BRACKETS.get(open) === candidate ? 0 : UNMATCHED_BRACKET;
+  const opening = open();
+  return opening !== null && BRACKETS.get(opening) === candidate ? 0 : UNMATCHED_BRACKET;
 }
 
 /**
@@ -507,15 +536,20 @@ export function resolveDamaged(
   const chosenAt = new Map<number, string>();
   const damagedAt = new Map(decoded.damaged.map((damaged) => [damaged.index, damaged]));
   const edges = new Edges();
+  const singleScores: SingleScoreCache = new Map();
+  const known = new Map<readonly string[], string[]>();
   for (const window of findWindows(text, decoded.damaged)) {
     const at = new Map(window.damaged.map((damaged) => [damaged.index, damaged]));
     const slots: Slot[] = [];
     for (let index = window.from; index < window.to;) {
       const codePoint = text.codePointAt(index)!;
       const damaged = at.get(index) ?? null;
-      const options = damaged
-        ? knownCandidates(damaged.candidates, model)
-        : [String.fromCodePoint(codePoint)];
+      let options = [String.fromCodePoint(codePoint)];
+      if (damaged) {
+        const candidates = known.get(damaged.candidates);
+        options = candidates ?? knownCandidates(damaged.candidates, model);
+        if (!candidates) known.set(damaged.candidates, options);
+      }
       const codePoints = options.map((option) => option.codePointAt(0)!);
       slots.push({ options, codePoints, symbols: codePoints.map(symbolOf), damaged });
       index += codePoint > 0xffff ? 2 : 1;
@@ -526,7 +560,7 @@ export function resolveDamaged(
         ? LINE_BOUNDARY
         : symbolOf(text.codePointAt(window.to)!);
     const steps = scoreSteps(slots, model, before, after);
-    findEdges(slots, steps.steps, model, edges);
+    findEdges(slots, steps.steps, model, edges, singleScores);
     const marginals = scoreWindow({ slots, ...steps, edges });
     // The chosen symbols, padded with the window's surroundings: slot i is at i + 2.
     const chosen = [
@@ -546,7 +580,12 @@ export function resolveDamaged(
         chosen[position + 3]!,
         chosen[position + 4]!,
       ];
-      const open = openBracket(text, slot.damaged.index, chosenAt);
+      // Looked up only for a closing-bracket candidate: it scans the line so far.
+      let opening: string | null | undefined;
+      const open = (): string | null =>
+        opening === undefined
+          ? (opening = openBracket(text, slot.damaged!.index, chosenAt))
+          : opening;
       const context = (option: number): number =>
         model.contextScore(slot.symbols[option]!, left2, left, right, right2) +
         bracketScore(slot.options[option]!, open, () =>
