@@ -16,6 +16,7 @@ import { parseFrontMatter, lineOfKey } from './parse-front-matter';
 import { minutesOf } from './parse-times';
 import type { EventDraft } from './extract-event';
 import { readSingleTalk } from './read-single-talk';
+import { checkAgendaAgainstTheme } from './read-theme-talk';
 import {
   mergeSectionPages,
   pagePart,
@@ -225,6 +226,7 @@ function compilePost(file: SourceFile, repaired?: DecodedText): Omit<PostOutcome
   } else {
     const agenda = extractAgenda(blocks, { postDate: event.postDate });
     talks = agenda.talks;
+    diagnostics.push(...checkAgendaAgainstTheme(talks, blocks, path, event.format));
     // A slide deck saved as a post is its one talk: its heading is a file name, not an event's.
     if (agenda.method === 'deck' && post.kind === 'none' && talks[0]) event.title = talks[0].title;
     if (agenda.timezone && !post.data.timezone && event.date) event.timezone = agenda.timezone;

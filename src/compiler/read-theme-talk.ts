@@ -5,6 +5,8 @@
  * talk's title, the guests its speakers, and the labelled time its slot.
  */
 import { cleanTitle, emptyTalk, type AgendaDraft, type TalkDraft } from './extract-agenda';
+import type { EventFormat } from '../lib/schema';
+import { diagnostic, type Diagnostic } from './diagnostics';
 import type { Block } from './markdown-blocks';
 import { findTimeRange } from './parse-times';
 import { parseChineseSpeaker, type SpeakerMention } from './parse-speakers';
@@ -71,24 +73,34 @@ function themeTitle(theme: string): string {
   return cleanTitle(booked ?? theme.replace(SERIES_PREFIX, ''));
 }
 
-/** The one talk of a page that labels its theme and its guests, or no talk. */
-export function readThemeTalk(blocks: Block[]): AgendaDraft {
-  let theme: { title: string; line: number } | null = null;
-  let guests: SpeakerMention[] = [];
-  let time: string | null = null;
+/** What a page labels about its one session: the theme, the guests and the time. */
+interface LabelledSession {
+  theme: { title: string; line: number } | null;
+  guests: SpeakerMention[];
+  time: string | null;
+}
+
+function readLabelledSession(blocks: Block[]): LabelledSession {
+  const found: LabelledSession = { theme: null, guests: [], time: null };
   for (const [index, block] of blocks.entries()) {
     const label = readLabel(block);
     if (!label) continue;
     const under = label.rest ? [] : blocksUnder(blocks, index);
-    if (!theme && THEME_LABEL.test(label.label)) {
+    if (!found.theme && THEME_LABEL.test(label.label)) {
       const title = label.rest || under[0]?.text || '';
-      if (title) theme = { title, line: block.line };
-    } else if (guests.length === 0 && GUEST_LABEL.test(label.label)) {
-      guests = label.rest ? readGuests([{ ...block, text: label.rest }]) : readGuests(under);
-    } else if (time === null && TIME_LABEL.test(label.label)) {
-      time = label.rest;
+      if (title) found.theme = { title, line: block.line };
+    } else if (found.guests.length === 0 && GUEST_LABEL.test(label.label)) {
+      found.guests = label.rest ? readGuests([{ ...block, text: label.rest }]) : readGuests(under);
+    } else if (found.time === null && TIME_LABEL.test(label.label)) {
+      found.time = label.rest;
     }
   }
+  return found;
+}
+
+/** The one talk of a page that labels its theme and its guests, or no talk. */
+export function readThemeTalk(blocks: Block[]): AgendaDraft {
+  const { theme, guests, time } = readLabelledSession(blocks);
   if (!theme || guests.length === 0 || guests.length > MAX_GUESTS)
     return { talks: [], timezone: null, method: 'none' };
   const range = time ? findTimeRange(time) : null;
@@ -99,4 +111,77 @@ export function readThemeTalk(blocks: Block[]): AgendaDraft {
     end: range?.end ?? null,
   };
   return { talks: [talk], timezone: null, method: 'theme' };
+}
+
+/** A slot for the host rather than a talk: `主持人开场`, `Opening`, a slot given by the host. */
+const HOST_SLOT = /主持|开场|host|moderator|welcome|opening/i;
+
+function isHostSlot(talk: TalkDraft): boolean {
+  return (
+    HOST_SLOT.test(talk.title) ||
+    talk.speakers.some((speaker) => HOST_SLOT.test(speaker.role ?? ''))
+  );
+}
+
+/** Below this share of common character pairs, two titles name different talks. */
+const MIN_TITLE_LIKENESS = 0.3;
+
+/** The character pairs of a title, ignoring case, spaces and punctuation. */
+function characterPairs(title: string): string[] {
+  const letters = title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+  return Array.from({ length: Math.max(letters.length - 1, 0) }, (_, at) =>
+    letters.slice(at, at + 2),
+  );
+}
+
+/** The Sørensen–Dice likeness of two titles' character pairs, from 0 to 1. */
+function titleLikeness(a: string, b: string): number {
+  const pairs = characterPairs(a);
+  const others = characterPairs(b);
+  if (pairs.length + others.length === 0) return 1;
+  const left = [...others];
+  let common = 0;
+  for (const pair of pairs) {
+    const at = left.indexOf(pair);
+    if (at !== -1) {
+      common++;
+      left.splice(at, 1);
+    }
+  }
+  return (2 * common) / (pairs.length + others.length);
+}
+
+/**
+ * An online episode of a numbered series (`活动主题：SOFAChannel#13：…`, `活动形式：线上直播`) is
+ * one talk on its theme; a numbered meetup (`SOFAMeetup#12 上海站`) is not. When
+ * the agenda's one talk is titled as something else entirely, the agenda was copied from an
+ * earlier issue: the theme is the talk's title, and the slot is reported at its line.
+ */
+export function checkAgendaAgainstTheme(
+  talks: TalkDraft[],
+  blocks: Block[],
+  file: string,
+  format: EventFormat | null,
+): Diagnostic[] {
+  if (format !== 'online') return [];
+  const { theme } = readLabelledSession(blocks);
+  const talksProper = talks.filter((talk) => !isHostSlot(talk));
+  const talk = talksProper[0];
+  if (!theme || !SERIES_PREFIX.test(theme.title) || talksProper.length !== 1 || !talk) return [];
+  const title = themeTitle(theme.title);
+  if (titleLikeness(talk.title, title) >= MIN_TITLE_LIKENESS) return [];
+  const copied = talk.title;
+  talk.title = title;
+  return [
+    diagnostic(
+      'warning',
+      'agenda-title-mismatch',
+      file,
+      `The agenda's talk "${copied}" is not this episode's theme "${title}" (line ${theme.line}); it looks copied from an earlier issue, so the theme was used. Correct the agenda slot's title.`,
+      talk.line,
+    ),
+  ];
 }

@@ -582,6 +582,60 @@ date: 2021-05-10
     expect(talks[0]?.speakers.map((speaker) => speaker.name)).toEqual(['陈雨']);
   });
 
+  it("takes the theme over an agenda slot copied from an earlier episode, and says so at the slot's line", () => {
+    const path = 'channel-41.md';
+    const { bundle, posts } = compile([
+      post(
+        path,
+        `---
+title: "Channel#41 网关的多协议扩展"
+date: 2023-04-01T15:00:00+08:00
+---
+
+- 活动主题：Channel#41：网关的多协议扩展
+
+- 活动形式：线上直播
+
+## 议程
+
+### 19:00-19:05  主持人开场
+
+小助手 主持人
+
+### 19:05-20:00  分布式事务实践解析
+
+李明 某科技公司技术专家
+`,
+      ),
+    ]);
+    const talks = talksOf(bundle, eventFrom(bundle, path));
+    expect(talks.map(brief)).toEqual(['19:00-19:05 主持人开场', '19:05-20:00 网关的多协议扩展']);
+    const report = posts.find((item) => item.source === path);
+    expect(report?.diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'agenda-title-mismatch', line: 16 }),
+    );
+  });
+
+  it('keeps an agenda slot that words the theme differently', () => {
+    const { talks } = talksIn(
+      'channel-42.md',
+      `---
+title: "Channel#42 解读网关：项目概况和最新进展"
+date: 2023-05-01T15:00:00+08:00
+---
+
+- 活动主题：Channel#42：解读网关：项目概况和最新进展
+
+- 活动形式：线上直播
+
+### 19:00-19:50 网关项目的概况和最新进展
+
+李明 某科技公司技术专家
+`,
+    );
+    expect(talks.map((talk) => talk.title)).toEqual(['网关项目的概况和最新进展']);
+  });
+
   it('does not make one talk of a meetup whose guest list names many people', () => {
     const { talks } = talksIn(
       'anniversary.md',
