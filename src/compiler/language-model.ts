@@ -408,7 +408,7 @@ interface NameCounts {
 /** The model; see the module comment. */
 export class LanguageModel {
   readonly weights: ModelWeights;
-  #content: CharacterCounts;
+  #content = new CharacterCounts();
   /** A text whose counts `#content` is read without (`without`), or null. */
   #excluded: CharacterCounts | null = null;
   /** The bigram types only the excluded text has, which `#content`'s types are read without. */
@@ -433,13 +433,8 @@ export class LanguageModel {
     givenScores: new Map(),
   };
 
-  /**
-   * `contentSize`: about how many characters the texts `addText` will count have, so that the
-   * counts are laid out once instead of growing (and rehashing) a dozen times.
-   */
-  constructor(weights: ModelWeights = DEFAULT_WEIGHTS, contentSize = 64) {
+  constructor(weights: ModelWeights = DEFAULT_WEIGHTS) {
     this.weights = weights;
-    this.#content = new CharacterCounts(contentSize);
   }
 
   /** Adds a word-frequency dictionary to the word expert. Call it once. */

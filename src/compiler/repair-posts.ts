@@ -25,10 +25,9 @@ export function buildLanguageModel(
   dictionary: readonly DictionaryWord[],
   weights: ModelWeights = DEFAULT_WEIGHTS,
 ): LanguageModel {
-  const clean = decoded.filter((post) => post.damaged.length === 0 && HAN.test(post.text));
-  const size = clean.reduce((sum, post) => sum + post.text.length, 0);
-  const model = new LanguageModel(weights, size).addDictionary(dictionary);
-  for (const post of clean) model.addText(post.text);
+  const model = new LanguageModel(weights).addDictionary(dictionary);
+  for (const post of decoded)
+    if (post.damaged.length === 0 && HAN.test(post.text)) model.addText(post.text);
   return model;
 }
 
