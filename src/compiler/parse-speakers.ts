@@ -132,12 +132,39 @@ export function splitOrgRole(text: string): { org: string | null; role: string |
   if (!cleaned) return { org: null, role: null };
   const match = ROLE_START.exec(cleaned);
   if (!match) return { org: cleaned, role: null };
-  const org = cleaned
+  const before = cleaned
     .slice(0, match.index)
     .replace(/[，,、\s]+$/, '')
     .trim();
-  const role = cleaned.slice(match.index).trim();
-  return { org: org || null, role: role || null };
+  const { company, team } = splitTeam(before);
+  const role = `${team}${cleaned.slice(match.index).trim()}`;
+  return { org: company || null, role: role || null };
+}
+
+/** A company that ends as companies do, with nothing after it to split off: `蚂蚁集团`. */
+const WHOLE_COMPANY = /(?:集团|金服|公司|科技|银行|大学|研究院|云)$/;
+
+/** A company ending with more written after it: `谐云科技云平台`, `蚂蚁金服中间件`. */
+const COMPANY_BEFORE_TEAM =
+  /^[\p{Script=Han}A-Za-z]{2,12}?(?:集团|金服|公司|科技|银行|大学|研究院)(?=\S)/u;
+
+/** A Latin company before a Chinese team (`Intel云计算软件`, `HPE 软件`), or the other way round (`唯品会Java`). */
+const COMPANY_BEFORE_SCRIPT_CHANGE =
+  /^(?:[A-Za-z][\w.&-]*(?: [A-Za-z][\w.&-]*)*(?=\s*\p{Script=Han})|\p{Script=Han}{2,}(?=\s*[A-Za-z]))/u;
+
+/**
+ * Splits the company from the team or product written between it and the job title, which
+ * belongs with the role: `谐云科技云平台`架构师, `华为云容器网格数据面`技术专家, `Intel云计算软件`工程师.
+ */
+function splitTeam(text: string): { company: string; team: string } {
+  if (SHORT_ORGANISATIONS.has(text) || WHOLE_COMPANY.test(text)) return { company: text, team: '' };
+  const known = [...SHORT_ORGANISATIONS]
+    .filter((name) => text.startsWith(name))
+    .sort((a, b) => b.length - a.length)[0];
+  const company =
+    COMPANY_BEFORE_TEAM.exec(text)?.[0] ?? known ?? COMPANY_BEFORE_SCRIPT_CHANGE.exec(text)?.[0];
+  if (!company) return { company: text, team: '' };
+  return { company, team: text.slice(company.length).trim() };
 }
 
 /** Every 花名 given in `text`. */

@@ -44,6 +44,30 @@ describe('parseChineseSpeaker: a speaker line in a Chinese post', () => {
     });
   });
 
+  it.each([
+    ['a product after a company ending', '王小明 星河科技云平台架构师', '星河科技', '云平台架构师'],
+    [
+      'a team after a known company',
+      '王小明 华为云容器网格数据面技术专家',
+      '华为云',
+      '容器网格数据面技术专家',
+    ],
+    [
+      'a Chinese team after a Latin company',
+      '王小明 Acme云计算软件工程师',
+      'Acme',
+      '云计算软件工程师',
+    ],
+    [
+      'a Latin word after a Chinese company',
+      '王小明 星河会Java资深开发工程师',
+      '星河会',
+      'Java资深开发工程师',
+    ],
+  ])('keeps %s with the role, not the company', (_form, line, org, role) => {
+    expect(parseChineseSpeaker(line)).toMatchObject({ name: '王小明', org, role });
+  });
+
   it('reads a Latin job title glued to the company: 时速云CTO', () => {
     const line =
       '王磊，时速云CTO，负责时速云企业级容器 PaaS、中间件、DevOps、微服务治理、API 网关等多个云原生产品';
