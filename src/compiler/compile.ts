@@ -207,7 +207,11 @@ function compilePost(file: SourceFile, repaired?: DecodedText): Omit<PostOutcome
   const rendered = renderMarkdown(post.body, path, post.bodyLine);
   diagnostics.push(...rendered.diagnostics);
   const blocks = toBlocks(rendered.tree, post.bodyLine);
-  const { event, diagnostics: eventDiagnostics } = extractEvent({
+  const {
+    event,
+    diagnostics: eventDiagnostics,
+    isListing,
+  } = extractEvent({
     file: path,
     post,
     blocks,
@@ -253,9 +257,10 @@ function compilePost(file: SourceFile, repaired?: DecodedText): Omit<PostOutcome
     if (part === 'location')
       event.venue ??= blocks.find((block) => block.kind === 'heading')?.text ?? null;
   }
-  fillEventFromTalks(event, talks);
+  // A newsletter's talks are other events' (extract-event's isListing): they date none of its own.
+  if (!isListing) fillEventFromTalks(event, talks);
   // A timetable with no day but the post's: the post was published for (or on) that day.
-  if (!event.date && event.postDate && talks.some((talk) => talk.start))
+  if (!isListing && !event.date && event.postDate && talks.some((talk) => talk.start))
     event.date = event.postDate;
   const unmatched = matchSlides(talks, findSlideLinks(blocks));
   for (const link of unmatched) {

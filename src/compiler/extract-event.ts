@@ -199,6 +199,8 @@ export interface EventSource {
 export function extractEvent({ file, post, blocks, text, videos }: EventSource): {
   event: EventDraft;
   diagnostics: Diagnostic[];
+  /** True for a newsletter that lists other events and dates none of its own (see `isListing`). */
+  isListing: boolean;
 } {
   const { data } = post;
   const diagnostics: Diagnostic[] = [];
@@ -387,38 +389,64 @@ export function extractEvent({ file, post, blocks, text, videos }: EventSource):
   const summary = (description || firstParagraph).slice(0, SUMMARY_LENGTH);
   const series = detectSeries({ title, tags, source: file });
 
+  const event: EventDraft = {
+    title,
+    lang,
+    date,
+    endDate,
+    start,
+    end,
+    timezone,
+    city,
+    venue,
+    format,
+    series,
+    links,
+    postDate,
+    tags,
+    summary,
+  };
+  const listing = isListing(asString(data.title) ?? '', labelled);
+  return { event: listing ? withoutOwnFacts(event) : event, diagnostics, isListing: listing };
+}
+
+/**
+ * A newsletter (`October 2021 update`, `SOFA Weekly | …`) lists other events: the days, hours
+ * and places in it are theirs. Only a labelled `活动时间：` line makes one of them its own.
+ */
+function isListing(postTitle: string, labelled: ReturnType<typeof readLabelledLines>): boolean {
+  return isDigestTitle(cleanEventTitle(postTitle)) && labelled.time === undefined;
+}
+
+/** The event with no day, hours, zone, place or format of its own. */
+function withoutOwnFacts(event: EventDraft): EventDraft {
   return {
-    event: {
-      title,
-      lang,
-      date,
-      endDate,
-      start,
-      end,
-      timezone,
-      city,
-      venue,
-      format,
-      series,
-      links,
-      postDate,
-      tags,
-      summary,
-    },
-    diagnostics,
+    ...event,
+    date: null,
+    endDate: null,
+    start: null,
+    end: null,
+    timezone: null,
+    city: null,
+    venue: null,
+    format: null,
   };
 }
 
 /**
  * Gives a talk's page the event it names (`又拍云 Open Talk No.24 广州`, `Service Mesh Virtual
- * Meetup` written in full in the text as `…Meetup#1`), and the city that name places it in.
+ * Meetup` written in full in the text as `…Meetup#1`), and the city that name places it in
+ * unless the page gives a venue.
  */
 export function nameEventOfTalk(event: EventDraft, eventTitle: string, text: string): void {
   event.title = completeName(eventTitle, text);
   const city = findCity(eventTitle);
-  if (event.city || !city) return;
+  if (!city || event.venue) return;
+  // The event's name places it more surely than a city the talk's prose mentions (`Meetup杭州站`
+  // over a 深圳 in the transcript); a stated zone stays.
+  const previousZone = event.city ? timezoneOfCity(event.city) : null;
+  if (event.timezone === null || event.timezone === previousZone) event.timezone = city.timezone;
   event.city = city.name;
-  event.timezone ??= city.timezone;
 }
 
 /**

@@ -196,3 +196,77 @@ describe('an event’s hours', () => {
     });
   });
 });
+
+describe('a newsletter', () => {
+  it('has no day, hours, zone, place or format of its own, though it lists dated talks', () => {
+    const text = [
+      '---',
+      'title: October 2021 update',
+      'date: 2021-10-01T00:00:00Z',
+      '---',
+      '',
+      'Here is what happened in the project this month.',
+      '',
+      '## Upcoming events',
+      '',
+      'GitOpsCon is a hybrid event in Los Angeles; talks to watch on October 12 (all times Pacific):',
+      '',
+      '| Time | Talk | Speaker |',
+      '| --- | --- | --- |',
+      '| 10:00-10:30 | GitOps at scale | Jane Doe (Acme) |',
+      '| 11:00-11:30 | Policy as code | John Roe (Initech) |',
+      '',
+    ].join('\n');
+    expect(eventOf('2021-10-01-october-update.md', text)).toMatchObject({
+      title: 'October 2021 update',
+      date: null,
+      start: null,
+      timezone: null,
+      city: null,
+      format: null,
+    });
+  });
+
+  it('keeps the day of the one event its labelled time line announces', () => {
+    const text = [
+      '---',
+      'title: "Mesh Weekly | 3/26 直播预告"',
+      'date: 2020-03-13',
+      '---',
+      '',
+      '- 活动主题：Channel#13：网络代理',
+      '- 活动时间：3 月 26 日周四晚 7 点',
+      '- 活动形式：线上直播',
+      '',
+    ].join('\n');
+    expect(eventOf('weekly.md', text)).toMatchObject({
+      date: '2020-03-26',
+      start: '19:00',
+      format: 'online',
+    });
+  });
+});
+
+describe('a talk’s own page', () => {
+  it('is placed in the city its event’s name gives, over a city its transcript mentions', () => {
+    const text = [
+      '---',
+      'title: "服务网格探索之路"',
+      'authors:',
+      '- admin',
+      'date: "2018-06-30T00:00:00Z"',
+      'publication_types: ["1"]',
+      'publication: 服务网格探索之路',
+      'publication_short: 服务网格社区 Meetup 杭州站',
+      '---',
+      '',
+      '前不久在深圳的一次交流中，有同学问到服务网格的选型。',
+      '',
+    ].join('\n');
+    expect(eventOf('talk/201806-explore/index.md', text)).toMatchObject({
+      title: '服务网格社区 Meetup 杭州站',
+      city: '杭州',
+      timezone: 'Asia/Shanghai',
+    });
+  });
+});
