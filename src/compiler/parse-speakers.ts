@@ -129,6 +129,23 @@ const NICKNAME = /花名\s*[:：是为]?\s*([^（(）)，,、：:\s]+)/g;
 /** Splits `蚂蚁集团资深技术专家` into company and role; either may be null. */
 export function splitOrgRole(text: string): { org: string | null; role: string | null } {
   const cleaned = text.replace(/[。.；;]+$/, '').trim();
+  const first = splitOneOrgRole(cleaned);
+  // `Apache SkyWalking创始人、…、比特大陆资深技术专家`: the employer is where the person holds a job,
+  // not the project they founded, when the first of several roles is no job.
+  if (first.role && !JOB_TITLE.test(first.role.split('、')[0] ?? '')) {
+    for (const part of cleaned.split('、').slice(1)) {
+      const later = splitOneOrgRole(part.trim());
+      if (later.org && later.role && JOB_TITLE.test(later.role)) return later;
+    }
+  }
+  return first;
+}
+
+/** Job titles, which an employer gives, as opposed to roles in a project (`创始人`, `作者`, `成员`). */
+const JOB_TITLE = /(专家|工程师|架构师|总监|经理|研究员|科学家|CTO|CEO|CIO|COO|VP)/;
+
+/** Splits one `公司职位` into company and role. */
+function splitOneOrgRole(cleaned: string): { org: string | null; role: string | null } {
   if (!cleaned) return { org: null, role: null };
   const match = ROLE_START.exec(cleaned);
   if (!match) return { org: cleaned, role: null };

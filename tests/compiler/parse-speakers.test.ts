@@ -68,6 +68,16 @@ describe('parseChineseSpeaker: a speaker line in a Chinese post', () => {
     expect(parseChineseSpeaker(line)).toMatchObject({ name: '王小明', org, role });
   });
 
+  it('takes the employer from the role that is a job when the first role is in a project', () => {
+    expect(
+      parseChineseSpeaker('王小明 Apache Foo创始人、Apache Bar原型作者、星河大陆资深技术专家'),
+    ).toMatchObject({ name: '王小明', org: '星河大陆', role: '资深技术专家' });
+    expect(parseChineseSpeaker('王小明 星河科技创始人、Foo 核心开发者')).toMatchObject({
+      org: '星河科技',
+      role: '创始人、Foo 核心开发者',
+    });
+  });
+
   it('reads a Latin job title glued to the company: 时速云CTO', () => {
     const line =
       '王磊，时速云CTO，负责时速云企业级容器 PaaS、中间件、DevOps、微服务治理、API 网关等多个云原生产品';
