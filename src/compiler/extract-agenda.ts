@@ -7,6 +7,7 @@
 import type { Talk } from '../lib/schema';
 import type { Block } from './markdown-blocks';
 import { readRecapSegments } from './read-recap-segments';
+import { readSessionKinds } from './read-session-kinds';
 import { readThemeTalk } from './read-theme-talk';
 import { findDates, findTimeRange, findTimezone } from './parse-times';
 import {
@@ -43,6 +44,7 @@ export interface AgendaDraft {
     | 'deck'
     | 'theme'
     | 'segments'
+    | 'session-kinds'
     | 'none';
 }
 
@@ -614,6 +616,7 @@ export function extractAgenda(
     readDeck,
     readThemeTalk,
     readRecapSegments,
+    readSessionKinds,
   ];
   for (const read of readings) {
     const agenda = read(blocks, context);

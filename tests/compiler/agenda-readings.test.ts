@@ -717,6 +717,49 @@ What changes when it is real.
   });
 });
 
+describe('a recap that names only the kinds of session its event held', () => {
+  it('reads each bold kind under the introducing sentence as a session, not the links list', () => {
+    const { talks } = talksIn(
+      'summit.md',
+      `---
+title: Maintainer Summit 2025
+date: 2025-06-02
+---
+
+### Event Summary
+
+The summit featured a mix of sessions, including:
+
+* **Open Space Tracks:** Peer-led deep dives.
+* **Project Meetings:** Teams align on their roadmaps.
+
+### Recordings
+
+* **Watch Sessions:** Recordings are on [YouTube](https://example.org/videos).
+* **Event Schedule:** The full list is on [the schedule](https://example.org/schedule).
+`,
+    );
+    expect(talks.map((talk) => talk.title)).toEqual(['Open Space Tracks', 'Project Meetings']);
+  });
+
+  it('does not take highlights under a sentence for sessions', () => {
+    const { talks } = talksIn(
+      'update.md',
+      `---
+title: Project update
+date: 2025-06-02
+---
+
+Here is what changed this month:
+
+* **Faster builds:** Caching is on by default.
+* **Meetings:** We now meet on Thursdays.
+`,
+    );
+    expect(talks).toEqual([]);
+  });
+});
+
 describe('recaps that give each talk a heading', () => {
   it('reads a heading with the speaker opening the line under it as a talk', () => {
     const { talks } = talksIn(
