@@ -9,6 +9,7 @@ import type { PostDraft } from './build-bundle';
 import { emptyTalk, type TalkDraft } from './extract-agenda';
 import type { Block } from './markdown-blocks';
 import { findTimeRange } from './parse-times';
+import { readSessionHosts } from './read-session-hosts';
 
 /** A Hugo section's own page. */
 const SECTION_PAGE = '_index.md';
@@ -36,6 +37,24 @@ export function pagePart(source: string, title: string): PagePart {
 const NOT_A_SESSION =
   /^(schedule|agenda|cfp|call for (papers|proposals)|registration|register|faq|code of conduct|health|covid|recordings?|photos?|sponsors?|note)\b/i;
 
+/** The prose under a heading, up to the next heading. */
+function proseUnder(blocks: Block[], heading: Block): string {
+  const texts: string[] = [];
+  for (const block of blocks.slice(blocks.indexOf(heading) + 1)) {
+    if (block.kind === 'heading') break;
+    texts.push(block.text);
+  }
+  return texts.join(' ');
+}
+
+/** A session named by a heading, run by the people its prose says host or take part in it. */
+function sessionUnder(blocks: Block[], heading: Block, line = heading.line): TalkDraft {
+  return {
+    ...emptyTalk(heading.text, line),
+    speakers: readSessionHosts(proseUnder(blocks, heading)),
+  };
+}
+
 /**
  * Sessions of a schedule page that lists program blocks as headings (`## Steering AMA`,
  * `## Unconference`), for sites whose real timetable is an embedded widget.
@@ -45,7 +64,7 @@ export function sessionsFromHeadings(blocks: Block[], line: number): TalkDraft[]
   const depth = Math.min(...headings.map((heading) => heading.depth));
   return headings
     .filter((heading) => heading.depth === depth && !NOT_A_SESSION.test(heading.text))
-    .map((heading) => emptyTalk(heading.text, heading.line || line));
+    .map((heading) => sessionUnder(blocks, heading, heading.line || line));
 }
 
 /** The heading of an activities page over its scheduled events, as against its games or photo booth. */
@@ -63,7 +82,7 @@ export function sessionsUnderEventsHeading(blocks: Block[]): TalkDraft[] {
     if (depth !== null && block.depth <= depth) depth = null;
     if (depth === null && EVENTS_HEADING.test(block.text)) depth = block.depth;
     else if (depth !== null && block.depth === depth + 1)
-      sessions.push(emptyTalk(block.text, block.line));
+      sessions.push(sessionUnder(blocks, block));
   }
   return sessions;
 }

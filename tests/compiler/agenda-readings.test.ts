@@ -492,11 +492,15 @@ title: Events and Activities
 
 - [Session link](https://example.org/awards)
 
-We honour the year's work.
+We honour the year's work. Thanks to [Rosa Lindqvist] for the trophies.
 
 ### The Great Bake Off
 
-Bake a cluster-shaped cake live.
+Bake a cluster-shaped cake live, hosted by CNCF Ambassador [Mei Tanaka] on Saturday.
+Join your hosts Sam Okafor + Lena Brandt with participants: Ivo Petrov (sig-network), Ana Souza.
+
+[Rosa Lindqvist]: https://example.org/rosa
+[Mei Tanaka]: https://example.org/mei
 
 ## Games
 
@@ -513,6 +517,25 @@ Bake a cluster-shaped cake live.
     expect(talksOf(bundle, event).map((talk) => talk.title)).toEqual([
       'Community Awards',
       'The Great Bake Off',
+    ]);
+  });
+
+  it('reads who hosts and takes part in each session from the prose under its heading', () => {
+    const { bundle } = compile(pages);
+    const event = eventFrom(bundle, 'events/2022/party/_index.md');
+    expect(
+      talksOf(bundle, event).map((talk) =>
+        talk.speakers.map((speaker) => `${speaker.name}: ${speaker.role}`),
+      ),
+    ).toEqual([
+      [],
+      [
+        'Mei Tanaka: Host',
+        'Sam Okafor: Host',
+        'Lena Brandt: Host',
+        'Ivo Petrov: null',
+        'Ana Souza: null',
+      ],
     ]);
   });
 
