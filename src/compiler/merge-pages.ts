@@ -37,22 +37,33 @@ export function pagePart(source: string, title: string): PagePart {
 const NOT_A_SESSION =
   /^(schedule|agenda|cfp|call for (papers|proposals)|registration|register|faq|code of conduct|health|covid|recordings?|photos?|sponsors?|note)\b/i;
 
-/** The prose under a heading, up to the next heading. */
-function proseUnder(blocks: Block[], heading: Block): string {
-  const texts: string[] = [];
-  for (const block of blocks.slice(blocks.indexOf(heading) + 1)) {
-    if (block.kind === 'heading') break;
-    texts.push(block.text);
-  }
-  return texts.join(' ');
+/** The blocks under a heading, up to the next heading. */
+function blocksUnder(blocks: Block[], heading: Block): Block[] {
+  const under = blocks.slice(blocks.indexOf(heading) + 1);
+  const next = under.findIndex((block) => block.kind === 'heading');
+  return next === -1 ? under : under.slice(0, next);
 }
 
-/** A session named by a heading, run by the people its prose says host or take part in it. */
-function sessionUnder(blocks: Block[], heading: Block, line = heading.line): TalkDraft {
-  return {
+/** A link to one day's run of a session held more than once: `Friday Session Link`. */
+const DAY_SESSION_LINK =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*\bsession\b/i;
+
+/**
+ * A session named by a heading, run by the people its prose says host or take part in it; one
+ * per day when its links say it runs on several days (`Friday Session Link`, `Saturday Session
+ * Link`), as a session repeated for time zones does.
+ */
+function sessionsUnder(blocks: Block[], heading: Block, line = heading.line): TalkDraft[] {
+  const under = blocksUnder(blocks, heading);
+  const speakers = readSessionHosts(under.map((block) => block.text).join(' '));
+  const days = under.flatMap((block) =>
+    block.links.filter((link) => DAY_SESSION_LINK.test(link.label)),
+  );
+  const runs = days.length >= 2 ? days.length : 1;
+  return Array.from({ length: runs }, () => ({
     ...emptyTalk(heading.text, line),
-    speakers: readSessionHosts(proseUnder(blocks, heading)),
-  };
+    speakers: structuredClone(speakers),
+  }));
 }
 
 /**
@@ -64,7 +75,7 @@ export function sessionsFromHeadings(blocks: Block[], line: number): TalkDraft[]
   const depth = Math.min(...headings.map((heading) => heading.depth));
   return headings
     .filter((heading) => heading.depth === depth && !NOT_A_SESSION.test(heading.text))
-    .map((heading) => sessionUnder(blocks, heading, heading.line || line));
+    .flatMap((heading) => sessionsUnder(blocks, heading, heading.line || line));
 }
 
 /** The heading of an activities page over its scheduled events, as against its games or photo booth. */
@@ -82,7 +93,7 @@ export function sessionsUnderEventsHeading(blocks: Block[]): TalkDraft[] {
     if (depth !== null && block.depth <= depth) depth = null;
     if (depth === null && EVENTS_HEADING.test(block.text)) depth = block.depth;
     else if (depth !== null && block.depth === depth + 1)
-      sessions.push(sessionUnder(blocks, block));
+      sessions.push(...sessionsUnder(blocks, block));
   }
   return sessions;
 }

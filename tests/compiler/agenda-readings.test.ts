@@ -546,6 +546,54 @@ Join your hosts Sam Okafor + Lena Brandt with participants: Ivo Petrov (sig-netw
   });
 });
 
+describe('a session an activities page holds on two days, for two time zones', () => {
+  const pages = [
+    post(
+      'events/2022/party/_index.md',
+      '---\ntitle: Contributor Celebration\n---\n\nGames and awards.\n',
+    ),
+    post(
+      'events/2022/party/activities.md',
+      `---
+title: Events and Activities
+---
+
+## Events
+
+### Quiz Night
+
+- [Friday Session Link](https://example.org/quiz-fri)
+- [Saturday Session Link](https://example.org/quiz-sat)
+
+Join Rosa Lindqvist along with Omar Haddad as they host a quiz. There will be two sessions
+to cover time zones.
+
+### Bake Off
+
+- [Session Link](https://example.org/bake)
+- [Recipes](https://example.org/recipes)
+
+Bake a cake live.
+`,
+    ),
+  ];
+
+  it('reads one session per day it runs, each with its hosts, and one for a single link', () => {
+    const { bundle } = compile(pages);
+    const event = eventFrom(bundle, 'events/2022/party/_index.md');
+    expect(
+      talksOf(bundle, event).map((talk) => [
+        talk.title,
+        talk.speakers.map((person) => person.name),
+      ]),
+    ).toEqual([
+      ['Quiz Night', ['Rosa Lindqvist', 'Omar Haddad']],
+      ['Quiz Night', ['Rosa Lindqvist', 'Omar Haddad']],
+      ['Bake Off', []],
+    ]);
+  });
+});
+
 describe('a livestream episode that labels its theme and guests instead of an agenda', () => {
   it('reads one talk: the theme less its series number, by the guests under 嘉宾, at the stated time', () => {
     const { talks } = talksIn(
