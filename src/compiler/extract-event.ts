@@ -37,7 +37,7 @@ export type EventDraft = Omit<Event, 'id' | 'source' | 'talkIds' | 'html' | 'tex
 const LABELS = {
   theme: /^(活动主题|主题|活动名称|Event|Theme)$/i,
   time: /^(活动时间|时间|日期|直播时间|举办时间|Time and day|Date and time|Date|Time|When)$/i,
-  venue: /^(活动地点|地点|地址|会场|举办地点|Venue|Location|Where|Address)$/i,
+  venue: /^(活动地点|活动场地|地点|场地|地址|会场|举办地点|Venue|Location|Where|Address)$/i,
   format: /^(活动形式|形式|Format)$/i,
 };
 
@@ -127,11 +127,38 @@ function readLabelledLines(
     const match = /^([^：:]{1,16}?)\s*[：:]\s*(.+)$/.exec(block.text);
     if (!match) continue;
     for (const kind of Object.keys(LABELS) as (keyof typeof LABELS)[]) {
-      if (!found[kind] && LABELS[kind].test((match[1] ?? '').trim()))
-        found[kind] = { text: (match[2] ?? '').trim(), line: block.line };
+      if (!LABELS[kind].test((match[1] ?? '').trim())) continue;
+      const text = (match[2] ?? '').trim();
+      const earlier = found[kind];
+      if (!earlier) found[kind] = { text, line: block.line };
+      else if (kind === 'venue' && namesMorePrecisely(text, earlier.text))
+        found[kind] = { text: fromWhereVenueStarts(text, earlier.text), line: block.line };
     }
   }
   return found;
+}
+
+/** Letters and digits only: `杭州，蚂蚁Z空间，1号楼` and `杭州蚂蚁Z空间·1号楼` read the same. */
+function placeLetters(text: string): string {
+  return text.replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * The precise line from where the rough line's venue starts, so that a city the rough line set
+ * apart (`杭州，蚂蚁Z空间`) is not read as part of the name (`杭州蚂蚁Z空间·…`).
+ */
+function fromWhereVenueStarts(precise: string, rough: string): string {
+  const start = precise.indexOf(venueName(rough).slice(0, 2));
+  return start > 0 ? precise.slice(start) : precise;
+}
+
+/**
+ * True when a later venue line names the earlier line's place and more of it: `地点：杭州，蚂蚁Z空间，
+ * 1号楼` in the summary, then `活动场地：杭州蚂蚁Z空间·1号楼·九重宫阙` with the room.
+ */
+function namesMorePrecisely(later: string, earlier: string): boolean {
+  const [precise, rough] = [placeLetters(later), placeLetters(earlier)];
+  return rough.length > 0 && precise.length > rough.length && precise.startsWith(rough);
 }
 
 /** The event's own name from a post title: no `【活动回顾】`, no `《》`, no trailing `回顾` or slogan. */

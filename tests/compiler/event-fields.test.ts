@@ -153,6 +153,31 @@ describe('an event’s venue', () => {
     ).toBe('Exhibition Hall, 2nd Floor, Research Building');
     expect(venueName('Huntington Place, 1 Washington Blvd, Detroit')).toBe('Huntington Place');
   });
+
+  it('is the later line that names the same place more precisely, without the city', () => {
+    const lines = (later: string) =>
+      [
+        '---',
+        'title: Service Mesh Meetup 杭州站',
+        'date: 2018-06-01',
+        '---',
+        '',
+        '时间：2018 年 6 月 30 日',
+        '',
+        '地点：杭州，蚂蚁Z空间，1号楼',
+        '',
+        '## 交通',
+        '',
+        later,
+        '',
+      ].join('\n');
+    expect(eventOf('meetup.md', lines('活动场地：杭州蚂蚁Z空间·1号楼·九重宫阙'))).toMatchObject({
+      venue: '蚂蚁Z空间·1号楼·九重宫阙',
+      city: '杭州',
+    });
+    // Another place (a second venue for the evening, a parking lot) does not replace the first.
+    expect(eventOf('meetup.md', lines('场地：西溪园区停车场'))?.venue).toBe('蚂蚁Z空间，1号楼');
+  });
 });
 
 describe('an event’s hours', () => {
