@@ -8,6 +8,7 @@ import { cleanTitle, emptyTalk, type AgendaDraft, type TalkDraft } from './extra
 import type { EventFormat } from '../lib/schema';
 import { diagnostic, type Diagnostic } from './diagnostics';
 import type { Block } from './markdown-blocks';
+import { similarity } from './match-slides';
 import { findTimeRange } from './parse-times';
 import { parseChineseSpeaker, type SpeakerMention } from './parse-speakers';
 
@@ -126,32 +127,9 @@ function isHostSlot(talk: TalkDraft): boolean {
 /** Below this share of common character pairs, two titles name different talks. */
 const MIN_TITLE_LIKENESS = 0.3;
 
-/** The character pairs of a title, ignoring case, spaces and punctuation. */
-function characterPairs(title: string): string[] {
-  const letters = title
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
-  return Array.from({ length: Math.max(letters.length - 1, 0) }, (_, at) =>
-    letters.slice(at, at + 2),
-  );
-}
-
-/** The Sørensen–Dice likeness of two titles' character pairs, from 0 to 1. */
+/** How alike two titles are (Dice over character pairs, 0 to 1), full-width letters folded. */
 function titleLikeness(a: string, b: string): number {
-  const pairs = characterPairs(a);
-  const others = characterPairs(b);
-  if (pairs.length + others.length === 0) return 1;
-  const left = [...others];
-  let common = 0;
-  for (const pair of pairs) {
-    const at = left.indexOf(pair);
-    if (at !== -1) {
-      common++;
-      left.splice(at, 1);
-    }
-  }
-  return (2 * common) / (pairs.length + others.length);
+  return similarity(a.normalize('NFKC'), b.normalize('NFKC'));
 }
 
 /**
