@@ -258,10 +258,12 @@ function compilePost(file: SourceFile, repaired?: DecodedText): Omit<PostOutcome
       event.venue ??= blocks.find((block) => block.kind === 'heading')?.text ?? null;
   }
   // A newsletter's talks are other events' (extract-event's isListing): they date none of its own.
-  if (!isListing) fillEventFromTalks(event, talks);
-  // A timetable with no day but the post's: the post was published for (or on) that day.
-  if (!isListing && !event.date && event.postDate && talks.some((talk) => talk.start))
-    event.date = event.postDate;
+  if (!isListing) {
+    fillEventFromTalks(event, talks);
+    // A timetable with no day but the post's: the post was published for (or on) that day.
+    if (!event.date && event.postDate && talks.some((talk) => talk.start))
+      event.date = event.postDate;
+  }
   const unmatched = matchSlides(talks, findSlideLinks(blocks));
   for (const link of unmatched) {
     if (!event.links.some((known) => known.url === link.url))

@@ -32,8 +32,11 @@ export function isSectionTitle(title: string): boolean {
   return SECTION_TITLE.test(title.trim());
 }
 
-/** Lower-cased letters and digits only, so `SOFA开源三周年` and `SOFA 开源三周年，` compare equal. */
-function comparable(text: string): string {
+/**
+ * Lower-cased letters and digits only, so `SOFA开源三周年` and `SOFA 开源三周年，` compare equal, as do
+ * `杭州，蚂蚁Z空间` and `杭州蚂蚁Z空间`.
+ */
+export function comparable(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()

@@ -21,6 +21,7 @@ import {
   type TimeRange,
 } from './parse-times';
 import {
+  comparable,
   completeName,
   isDigestTitle,
   isSameName,
@@ -138,11 +139,6 @@ function readLabelledLines(
   return found;
 }
 
-/** Letters and digits only: `杭州，蚂蚁Z空间，1号楼` and `杭州蚂蚁Z空间·1号楼` read the same. */
-function placeLetters(text: string): string {
-  return text.replace(/[^\p{L}\p{N}]/gu, '');
-}
-
 /**
  * The precise line from where the rough line's venue starts, so that a city the rough line set
  * apart (`杭州，蚂蚁Z空间`) is not read as part of the name (`杭州蚂蚁Z空间·…`).
@@ -157,7 +153,7 @@ function fromWhereVenueStarts(precise: string, rough: string): string {
  * 1号楼` in the summary, then `活动场地：杭州蚂蚁Z空间·1号楼·九重宫阙` with the room.
  */
 function namesMorePrecisely(later: string, earlier: string): boolean {
-  const [precise, rough] = [placeLetters(later), placeLetters(earlier)];
+  const [precise, rough] = [comparable(later), comparable(earlier)];
   return rough.length > 0 && precise.length > rough.length && precise.startsWith(rough);
 }
 
