@@ -6,6 +6,7 @@ import { LanguageModel } from '../../src/compiler/language-model';
 import { readDictionary } from '../../src/compiler/read-dictionary';
 import { buildLanguageModel } from '../../src/compiler/repair-posts';
 import {
+  likelyCandidates,
   MIN_CONFIDENCE,
   resolveDamaged,
   restoreLostBytes,
@@ -86,6 +87,24 @@ describe('resolveDamaged: choosing among the candidates of lost bytes', () => {
     const quoting = new LanguageModel().addText('「服务网格」、运维');
     const unquoted = restoreLostBytes(damage('服务网格、运维'), quoting, FILE).text;
     expect(unquoted.replace(/[^、」『【】]/g, '')).toBe('、');
+  });
+
+  it('scores only the candidates within reach of the best by their neighbours and short words', () => {
+    // 中 lost its last byte between 格 and 的; so did 与, 不 and a dozen rarer characters.
+    const [damaged] = damage('网格中的').damaged;
+    const candidates = damaged?.candidates ?? [];
+    expect(candidates).toEqual(expect.arrayContaining(['中', '与', '不']));
+    const neighbour = (character: string) => ({
+      codePoint: character.codePointAt(0)!,
+      symbol: character.codePointAt(0)!,
+    });
+    const likely = likelyCandidates(candidates, neighbour('格'), neighbour('的'), dictionaryModel);
+    expect(likely).toContain('中');
+    expect(likely.length).toBeLessThan(candidates.length / 2);
+    // A damaged neighbour on both sides says nothing of the fit: more candidates stay in reach.
+    const blind = likelyCandidates(candidates, null, null, dictionaryModel);
+    expect(blind.length).toBeGreaterThan(likely.length);
+    expect(blind).toEqual(expect.arrayContaining(['中', '与', '不']));
   });
 
   it('ranks every candidate, likeliest first, with posteriors that sum to one', () => {
