@@ -3,8 +3,8 @@
  * by esbuild into one ES module and run by plain Node. `npm run content` (the compiler's CLI,
  * `src/compiler/cli.ts`), `prebuild` and `npm run eval:extraction` run this way.
  *
- * Run through tsx, each of the 600-odd modules the compiler loads (micromark and its extensions,
- * yaml, parse5, pinyin-pro's dictionary) is resolved and loaded by a round trip to tsx's loader
+ * Run through tsx, each of the hundreds of modules the compiler loads (the Markdown parser, yaml,
+ * the sanitiser, pinyin-pro's dictionary) is resolved and loaded by a round trip to tsx's loader
  * thread: about 1.3 s of CPU before the first post is read, against 0.3 s for one bundled file,
  * and the compile itself ran about a quarter slower. The output is the same; `npx tsx FILE.ts`
  * still runs the sources directly, with stack traces that point into them.

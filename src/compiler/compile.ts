@@ -206,7 +206,7 @@ function compilePost(file: SourceFile, repaired?: DecodedText): Omit<PostOutcome
   }
   const rendered = renderMarkdown(post.body, path, post.bodyLine);
   diagnostics.push(...rendered.diagnostics);
-  const blocks = toBlocks(rendered.tree, post.bodyLine);
+  const blocks = toBlocks(rendered.tokens, post.bodyLine);
   const {
     event,
     diagnostics: eventDiagnostics,

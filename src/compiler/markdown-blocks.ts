@@ -1,5 +1,4 @@
-import type { Nodes, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import type { Token } from 'markdown-it';
 
 /** A link in a block, with the text it was written as. */
 export interface BlockLink {
@@ -34,25 +33,66 @@ export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function collectLinks(node: Nodes, links: BlockLink[]): void {
-  if (node.type === 'link') links.push({ url: node.url, label: squash(toString(node)) });
-  if ('children' in node) for (const child of node.children) collectLinks(child as Nodes, links);
+/** The text, bold spans and links of one inline token (a paragraph's, a heading's, a cell's). */
+interface InlineContent {
+  text: string;
+  strong: string[];
+  links: BlockLink[];
 }
 
-function collectStrong(node: Nodes, strong: string[]): void {
-  if (node.type === 'strong') {
-    strong.push(squash(toString(node)));
-    return;
+/**
+ * Reads an inline token's children as the author's text: images by their alt text, raw inline
+ * HTML as written, a hard line break as nothing (the words on either side were split by it).
+ */
+function readInline(inline: Token | undefined): InlineContent {
+  const content: InlineContent = { text: '', strong: [], links: [] };
+  /** Text of the bold span and of the link open at this point, if any. */
+  let strong: string | null = null;
+  let strongDepth = 0;
+  let link: { url: string; label: string } | null = null;
+  const add = (text: string) => {
+    content.text += text;
+    if (strong !== null) strong += text;
+    if (link) link.label += text;
+  };
+  for (const child of inline?.children ?? []) {
+    switch (child.type) {
+      case 'text':
+      case 'code_inline':
+      case 'html_inline':
+        add(child.content);
+        break;
+      case 'image':
+        add(readInline(child).text);
+        break;
+      case 'softbreak':
+        add('\n');
+        break;
+      case 'strong_open':
+        if (strongDepth++ === 0) strong = '';
+        break;
+      case 'strong_close':
+        if (--strongDepth === 0 && strong !== null) {
+          content.strong.push(squash(strong));
+          strong = null;
+        }
+        break;
+      case 'link_open':
+        link = { url: String(child.attrGet('href') ?? ''), label: '' };
+        break;
+      case 'link_close':
+        if (link) content.links.push({ url: link.url, label: squash(link.label) });
+        link = null;
+        break;
+      default:
+    }
   }
-  if ('children' in node) for (const child of node.children) collectStrong(child as Nodes, strong);
+  return content;
 }
 
-function makeBlock(kind: Block['kind'], node: Nodes, bodyLine: number, depth = 0): Block {
-  const text = squash(toString(node));
-  const strong: string[] = [];
-  const links: BlockLink[] = [];
-  collectStrong(node, strong);
-  collectLinks(node, links);
+function makeBlock(kind: Block['kind'], content: InlineContent, line: number, depth = 0): Block {
+  const text = squash(content.text);
+  const { strong, links } = content;
   return {
     kind,
     depth,
@@ -62,57 +102,128 @@ function makeBlock(kind: Block['kind'], node: Nodes, bodyLine: number, depth = 0
     links,
     cells: [],
     header: [],
-    line: (node.position?.start.line ?? 1) + bodyLine - 1,
+    line,
   };
 }
 
-/** Flattens a Markdown tree into blocks in reading order; `bodyLine` maps lines to the file. */
-export function toBlocks(tree: Root, bodyLine: number): Block[] {
-  const blocks: Block[] = [];
-  const walk = (node: Nodes, inQuote: boolean): void => {
-    switch (node.type) {
-      case 'heading':
-        blocks.push(makeBlock('heading', node, bodyLine, node.depth));
-        return;
-      case 'paragraph':
-        blocks.push(makeBlock(inQuote ? 'quote' : 'paragraph', node, bodyLine));
-        return;
-      case 'thematicBreak':
-        blocks.push(makeBlock('break', node, bodyLine));
-        return;
-      case 'code':
-        blocks.push(makeBlock('code', node, bodyLine));
-        return;
-      case 'listItem': {
-        // A list item's first paragraph is the item; nested lists follow as items of their own.
-        const [first, ...rest] = node.children;
-        if (first)
-          blocks.push({
-            ...makeBlock(inQuote ? 'quote' : 'list-item', first, bodyLine),
-            line: (node.position?.start.line ?? 1) + bodyLine - 1,
-          });
-        for (const child of rest) walk(child, inQuote);
-        return;
-      }
-      case 'table': {
-        const [head, ...rows] = node.children;
-        const header = head ? head.children.map((cell) => squash(toString(cell))) : [];
-        for (const row of rows) {
-          blocks.push({
-            ...makeBlock('table-row', row, bodyLine),
-            cells: row.children.map((cell) => squash(toString(cell))),
-            header,
-          });
-        }
-        return;
-      }
-      case 'blockquote':
-        for (const child of node.children) walk(child, true);
-        return;
-      default:
-        if ('children' in node) for (const child of node.children) walk(child as Nodes, inQuote);
-    }
+/** The content of several inline tokens read as one, as a table row reads its cells. */
+function joinInline(parts: InlineContent[]): InlineContent {
+  return {
+    text: parts.map((part) => part.text).join(''),
+    strong: parts.flatMap((part) => part.strong),
+    links: parts.flatMap((part) => part.links),
   };
-  walk(tree, false);
+}
+
+/** A list item being read: its line, and whether its first child (the item itself) was read. */
+interface OpenItem {
+  line: number;
+  read: boolean;
+}
+
+/**
+ * Flattens a post's Markdown tokens into blocks in reading order; `bodyLine` maps the tokens'
+ * lines to the file. A list item's first paragraph (or heading, or code) is the item; whatever
+ * follows it in the item (nested lists, more paragraphs) comes as blocks of its own.
+ */
+export function toBlocks(tokens: Token[], bodyLine: number): Block[] {
+  const blocks: Block[] = [];
+  const items: OpenItem[] = [];
+  let quoteDepth = 0;
+  const fileLine = (token: Token) => (token.map?.[0] ?? 0) + bodyLine;
+  /** Adds a block, as its list item when it is the item's first child. */
+  const push = (kind: Block['kind'], content: InlineContent, token: Token, depth = 0) => {
+    const item = items.at(-1);
+    if (item && !item.read) {
+      item.read = true;
+      blocks.push(makeBlock(quoteDepth > 0 ? 'quote' : 'list-item', content, item.line));
+      return;
+    }
+    const shown = kind === 'paragraph' && quoteDepth > 0 ? 'quote' : kind;
+    blocks.push(makeBlock(shown, content, fileLine(token), depth));
+  };
+  const noText: InlineContent = { text: '', strong: [], links: [] };
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token;
+    switch (token.type) {
+      case 'blockquote_open':
+        quoteDepth++;
+        break;
+      case 'blockquote_close':
+        quoteDepth--;
+        break;
+      case 'list_item_open':
+        items.push({ line: fileLine(token), read: false });
+        break;
+      case 'list_item_close':
+        items.pop();
+        break;
+      case 'heading_open':
+        push('heading', readInline(tokens[index + 1]), token, Number(token.tag.slice(1)));
+        break;
+      case 'paragraph_open':
+        push('paragraph', readInline(tokens[index + 1]), token);
+        break;
+      case 'fence':
+      case 'code_block':
+        push('code', { ...noText, text: token.content }, token);
+        break;
+      case 'hr':
+        push('break', noText, token);
+        break;
+      case 'table_open':
+        index = readTable(tokens, index, (row, cells, header, line) => {
+          const item = items.at(-1);
+          if (item) item.read = true;
+          blocks.push({ ...makeBlock('table-row', row, line + bodyLine), cells, header });
+        });
+        break;
+      default:
+    }
+  }
   return blocks.filter((block) => block.text !== '' || block.kind === 'break');
+}
+
+/**
+ * Reads the table opening at `start`, calling `onRow` for each body row with the row's content,
+ * its cell texts, the header's cell texts and its 0-based line; returns the index of the table's
+ * closing token.
+ */
+function readTable(
+  tokens: Token[],
+  start: number,
+  onRow: (row: InlineContent, cells: string[], header: string[], line: number) => void,
+): number {
+  let header: string[] = [];
+  let row: InlineContent[] = [];
+  let rowLine = 0;
+  let inHead = false;
+  for (let index = start + 1; index < tokens.length; index++) {
+    const token = tokens[index] as Token;
+    switch (token.type) {
+      case 'thead_open':
+        inHead = true;
+        break;
+      case 'thead_close':
+        inHead = false;
+        break;
+      case 'tr_open':
+        row = [];
+        rowLine = token.map?.[0] ?? 0;
+        break;
+      case 'inline':
+        row.push(readInline(token));
+        break;
+      case 'tr_close': {
+        const cells = row.map((cell) => squash(cell.text));
+        if (inHead) header = cells;
+        else onRow(joinInline(row), cells, header, rowLine);
+        break;
+      }
+      case 'table_close':
+        return index;
+      default:
+    }
+  }
+  return tokens.length;
 }

@@ -39,14 +39,14 @@ describe('renderMarkdown: raw HTML that could run code', () => {
     ]);
   });
 
-  it('removes an onerror= handler but keeps the image, and warns at its line and column', () => {
+  it('removes an onerror= handler but keeps the image, and warns at the handler', () => {
     const { html, diagnostics } = render(
       'Intro\n\nSee <img src="x.png" onerror="alert(1)"> here\n',
     );
-    expect(html).toContain('<img src="x.png">');
+    expect(html).toContain('<img src="x.png" />');
     expect(html).not.toMatch(/onerror|alert/);
     expect(diagnostics).toEqual([
-      expect.objectContaining({ code: 'unsafe-html-removed', line: BODY_LINE + 2, column: 5 }),
+      expect.objectContaining({ code: 'unsafe-html-removed', line: BODY_LINE + 2, column: 22 }),
     ]);
   });
 
@@ -63,13 +63,22 @@ describe('renderMarkdown: raw HTML that could run code', () => {
     expect(render('[报名](javascript:alert(1))\n').html).not.toMatch(/javascript|alert/);
   });
 
+  it('neutralises a javascript: URL given by a reference definition, and warns at its line', () => {
+    const { html, text, diagnostics } = render('[报名][form]\n\n[form]: javascript:alert(1)\n');
+    expect(html).not.toMatch(/javascript|alert/);
+    expect(text).toBe('报名');
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: 'unsafe-html-removed', line: BODY_LINE + 2 }),
+    ]);
+  });
+
   it('keeps the <br/> line breaks of the Mulan slide list, without a warning', () => {
     const { html, diagnostics } = render(
       '- 资料下载：<br/>\n\n[《云原生多集群治理实践》](https://example.com/slides.pdf)<br/>\n',
     );
-    expect(html).toContain('<li>资料下载：<br></li>');
+    expect(html).toContain('<li>资料下载：<br /></li>');
     expect(html).toContain(
-      '<a href="https://example.com/slides.pdf">《云原生多集群治理实践》</a><br>',
+      '<a href="https://example.com/slides.pdf">《云原生多集群治理实践》</a><br />',
     );
     expect(diagnostics).toEqual([]);
   });
@@ -155,12 +164,12 @@ describe('renderMarkdown: Hugo shortcodes', () => {
       '<script>alert(1)</script>',
       '',
     ].join('\n');
-    const { diagnostics, tree } = render(body);
+    const { diagnostics, tokens } = render(body);
     expect(diagnostics.map((item) => [item.code, item.line])).toEqual([
       ['shortcode-removed', BODY_LINE],
       ['unsafe-html-removed', BODY_LINE + 5],
     ]);
-    expect(tree.children.at(-1)?.position?.start.line).toBe(6);
+    expect(tokens.at(-1)?.map?.[0]).toBe(5);
   });
 });
 
