@@ -49,7 +49,7 @@ const REPLACEMENT = '\uFFFD';
  * means the run was genuine text that merely looks like mojibake, e.g. German `ß“` → U+07D3.
  */
 const PLAUSIBLE_RANGES: readonly (readonly [number, number])[] = [
-  [0x00a0, 0x024f], // Latin-1 Supplement, Latin Extended-A and -B
+  [0x00a0, 0x02ff], // Latin-1 Supplement, Latin Extended-A and -B, IPA, spacing modifiers (/leɪˈaʊtəʊ/)
   [0x0370, 0x04ff], // Greek, Cyrillic
   [0x1e00, 0x1eff], // Latin Extended Additional (Vietnamese)
   [0x2000, 0x2bff], // punctuation, letterlike symbols, arrows, math, shapes

@@ -146,6 +146,14 @@ describe('decodeText: double-encoded UTF-8 that lost bytes', () => {
     expect(result.damaged[2]?.candidates).toContain('州');
   });
 
+  it('restores a pronunciation in IPA beside damaged Chinese, keeping the line its length', () => {
+    // ɪ ˈ ʊ ə (U+026A, U+02C8, U+028A, U+0259) lose nothing; 发 and 运 lose a byte each.
+    const line = 'Layotto (/leɪˈaʊtəʊ/) 是一个使用 Golang 开发的应用运行时';
+    const result = decodeText(doubleEncodeLossy(`${line}\n`), FILE);
+    expect(result.text).toMatch(/^Layotto \(\/leɪˈaʊtəʊ\/\) /);
+    expect([...result.text.trimEnd()]).toHaveLength([...line].length);
+  });
+
   it('restores the variation selector that makes a symbol an emoji', () => {
     // U+FE0F (EF B8 8F) loses its last byte after ⚠.
     const result = decodeText(doubleEncodeLossy('## ⚠️ 活动守则\n'), FILE);
@@ -225,6 +233,7 @@ describe('decodeText: look-alikes that are not mojibake', () => {
       'Café « naïve » à Paris\u00A0: déjà vu\u00A0! L’été… «\u00A0Noël\u00A0» é…… «\u00A0café\u00A0»',
     emoji: 'Join us 🎉🚀 at the meetup 👇 ✅ ❤️ 🇨🇳',
     math: '2 × 3 ÷ 4 ± 5 ≤ 6 ≥ 7 ≠ 8 ≈ ∞ √ ∑ ° µ ½ ¼ ¾ ²³',
+    'a pronunciation in IPA': 'Layotto, said /leɪˈaʊtəʊ/, as in “lay out”; Dapr /ˈdæpər/',
     'Latin-1 accents with Chinese': '咖啡馆 café 的 naïve 设计，Ã la carte，Zürich 站 résumé',
     'curly quotes and dashes in English': '“Istio’s sidecar”—it’s ‘fast’ – really… © ® ™ • €5 ‰',
     'mojibake quoted as an example': 'A file shows `Ã©` instead of `é`: that is double encoding.',
