@@ -21,7 +21,7 @@
 export interface DictionaryWord {
   word: string;
   frequency: number;
-  /** Part of speech; `nr` marks a person's name. */
+  /** Part of speech; `nr` marks a person's name, `p` a preposition. */
   tag?: string;
 }
 
@@ -47,6 +47,8 @@ export interface ModelWeights {
   names: number;
   /** Multiplier of the context score (neighbours on both sides). */
   context: number;
+  /** Multiplier of the clause-opener feature of the context score. */
+  opener: number;
 }
 
 /**
@@ -60,6 +62,7 @@ export const DEFAULT_WEIGHTS: ModelWeights = {
   contentFollowers: 1,
   contentUnigram: 0.9,
   context: 0.5,
+  opener: 1,
   names: 1,
 };
 
@@ -69,6 +72,9 @@ export const MAX_WORD_LENGTH = 8;
 /** Added to every context count, and the number of contexts assumed, in `contextScore`. */
 const CONTEXT_SMOOTHING = 0.1;
 const CONTEXT_VOCABULARY = 5_000;
+
+/** Added to every clause-opener count in `contextScore`. */
+const OPENER_SMOOTHING = 0.5;
 
 /** Added to each given-name character's count, and the number of such characters assumed. */
 const NAME_SMOOTHING = 1;
@@ -138,6 +144,23 @@ export function symbolOf(codePoint: number): number {
   if (codePoint === 0x0d) return LINE_BOUNDARY;
   return codePoint;
 }
+
+/** Punctuation that ends a clause, for `clauseOpenerBefore`; a line boundary ends one too. */
+const CLAUSE_ENDS = new Set([...'，。；：！？,;:!?'].map((character) => character.codePointAt(0)!));
+
+/** True when a symbol ends a clause. */
+export function endsClause(symbol: number): boolean {
+  return symbol === LINE_BOUNDARY || CLAUSE_ENDS.has(symbol);
+}
+
+/**
+ * How far back, in characters, the clause opener of `contextScore` must be: the left
+ * neighbour and the one before it are the context's own features already.
+ */
+export const OPENER_DISTANCE = 3;
+
+/** The clause-opener feature's value when the clause has none before the character. */
+export const NO_OPENER = 0;
 
 /** Marks an empty slot of the hash tables below; no key starts with it. */
 const EMPTY = -1;
@@ -287,6 +310,8 @@ class CharacterCounts {
   readonly pairs: CountTable;
   /** (symbol, the symbol two before) and (symbol, -1 - the symbol two after) → count. */
   readonly seconds: CountTable;
+  /** (symbol, the last opener of its clause at least `OPENER_DISTANCE` before it) → count. */
+  readonly openers: CountTable;
 
   /** `characters`: about how many the texts to count have, so the tables need not grow. */
   constructor(characters = 64) {
@@ -297,10 +322,11 @@ class CharacterCounts {
     this.types = new BigramTypes(symbols);
     this.pairs = new CountTable(characters);
     this.seconds = new CountTable(2 * characters);
+    this.openers = new CountTable(symbols);
   }
 
-  /** Counts a text's lines. */
-  add(text: string): this {
+  /** Counts a text's lines; `isOpener` tells the clause openers (see `contextScore`). */
+  add(text: string, isOpener: (symbol: number) => boolean): this {
     for (const symbols of symbolLines(text)) {
       for (let index = 1; index < symbols.length; index++) {
         const [previous, symbol] = [symbols[index - 1]!, symbols[index]!];
@@ -318,8 +344,22 @@ class CharacterCounts {
         this.seconds.add(symbol, padded[index - 2]!);
         this.seconds.add(symbol, -padded[index + 2]! - 1);
       }
+      this.#countOpeners(symbols, isOpener);
     }
     return this;
+  }
+
+  /** Counts each CJK symbol of a line that has a clause opener with that opener. */
+  #countOpeners(symbols: readonly number[], isOpener: (symbol: number) => boolean): void {
+    let openers: number[] = [];
+    for (let index = 0; index < symbols.length; index++) {
+      const symbol = symbols[index]!;
+      if (endsClause(symbol)) openers = [];
+      if (symbol < 0x2e80) continue;
+      const opener = openers.findLast((at) => at <= index - OPENER_DISTANCE);
+      if (opener !== undefined) this.openers.add(symbol, symbols[opener]!);
+      if (isOpener(symbol)) openers.push(index);
+    }
   }
 
   /** The bigram types of `part`, a text counted in these counts, that no other text has. */
@@ -424,6 +464,8 @@ export class LanguageModel {
   #trie = new Trie(0);
   /** Every character of the dictionary's words. */
   #dictionaryCharacters = new Set<number>();
+  /** The dictionary's prepositions of one character (tag `p`: 在, 从, 对, 与…): clause openers. */
+  #openers = new Set<number>();
   #names: NameCounts = {
     surnames: new Map(),
     givenNames: new Map(),
@@ -454,6 +496,7 @@ export class LanguageModel {
       }
       this.#trie.values[node] = this.weights.words * Math.log(frequency / total);
       if (tag === 'nr') this.#countName(word, frequency);
+      if (tag === 'p' && word.length === 1) this.#openers.add(word.codePointAt(0) ?? 0);
     }
     this.#names.share = this.#names.total / total;
     return this;
@@ -507,9 +550,9 @@ export class LanguageModel {
     return score;
   }
 
-  /** Counts correctly encoded text for the character expert. */
+  /** Counts correctly encoded text for the character expert. Call it after `addDictionary`. */
   addText(text: string): this {
-    this.#content.add(text);
+    this.#content.add(text, this.isClauseOpener);
     this.#backoffs.clear();
     this.#histories.clear();
     return this;
@@ -523,13 +566,20 @@ export class LanguageModel {
   without(text: string): LanguageModel {
     const view = new LanguageModel(this.weights);
     view.#content = this.#content;
-    view.#excluded = new CharacterCounts(text.length).add(text);
+    view.#openers = this.#openers;
+    view.#excluded = new CharacterCounts(text.length).add(text, this.isClauseOpener);
     view.#excludedTypes = this.#content.typesOnlyIn(view.#excluded);
     view.#trie = this.#trie;
     view.#dictionaryCharacters = this.#dictionaryCharacters;
     view.#names = this.#names;
     return view;
   }
+
+  /**
+   * True when a character opens a clause that a later word may close, as 在 opens 在 Istio 中:
+   * the dictionary's one-character prepositions.
+   */
+  readonly isClauseOpener = (codePoint: number): boolean => this.#openers.has(codePoint);
 
   /** True when the dictionary or the content has the character: the model knows something of it. */
   knows(codePoint: number): boolean {
@@ -632,12 +682,30 @@ export class LanguageModel {
     return history;
   }
 
+  /** Log P(opener | symbol), smoothed over the openers the dictionary has and `NO_OPENER`. */
+  #openerFeature(symbol: number, opener: number): number {
+    const [content, excluded] = [this.#content, this.#excluded ?? undefined];
+    const seen = this.#count(content.unigrams, excluded?.unigrams, symbol);
+    const count = this.#count(content.openers, excluded?.openers, symbol, opener);
+    const values = this.#openers.size + 1;
+    return Math.log((count + OPENER_SMOOTHING) / (seen + OPENER_SMOOTHING * values));
+  }
+
   /**
-   * How well a character's surroundings fit it, from the content: its two neighbours together
-   * and the characters two away, as independent features (naive Bayes). Sees across the
-   * neighbours, which a chain of bigrams cannot: 会_大家 wants 与, 集_到 wants 中.
+   * How well a character's surroundings fit it, from the content: its two neighbours together,
+   * the characters two away, and the last clause opener before them (`NO_OPENER` for none), as
+   * independent features (naive Bayes). Sees across the neighbours, which a chain of bigrams
+   * cannot: 会_大家 wants 与, 集_到 wants 中, and 在 Istio _ 管理 wants 中 where 不 would do
+   * between its neighbours.
    */
-  contextScore(symbol: number, left2: number, left: number, right: number, right2: number): number {
+  contextScore(
+    symbol: number,
+    left2: number,
+    left: number,
+    right: number,
+    right2: number,
+    opener: number = NO_OPENER,
+  ): number {
     if (symbol < 0x2e80) return 0;
     const [content, excluded] = [this.#content, this.#excluded ?? undefined];
     const denominator =
@@ -646,9 +714,10 @@ export class LanguageModel {
     const feature = (count: number): number => Math.log((count + CONTEXT_SMOOTHING) / denominator);
     return (
       this.weights.context *
-      (feature(this.#count(content.pairs, excluded?.pairs, symbol, left, right)) +
-        feature(this.#count(content.seconds, excluded?.seconds, symbol, left2)) +
-        feature(this.#count(content.seconds, excluded?.seconds, symbol, -right2 - 1)))
+        (feature(this.#count(content.pairs, excluded?.pairs, symbol, left, right)) +
+          feature(this.#count(content.seconds, excluded?.seconds, symbol, left2)) +
+          feature(this.#count(content.seconds, excluded?.seconds, symbol, -right2 - 1))) +
+      (opener === NO_OPENER ? 0 : this.weights.opener * this.#openerFeature(symbol, opener))
     );
   }
 }

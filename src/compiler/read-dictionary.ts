@@ -1,8 +1,8 @@
 /**
  * Reads jieba's word-frequency dictionary at the I/O edge, as `read-glossary` reads the glossary.
  * The file ships in `@node-rs/jieba` (dict.txt: one `word frequency part-of-speech` line per
- * word); Sidecar uses its counts, and its `nr` (person name) tags, for the language model that
- * restores lost bytes.
+ * word); Sidecar uses its counts, and its `nr` (person name) and `p` (preposition) tags, for
+ * the language model that restores lost bytes.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -12,7 +12,15 @@
  */
 import type { DamagedCharacter, DecodedText } from './decode-text';
 import { diagnostic, type Diagnostic } from './diagnostics';
-import { LINE_BOUNDARY, MAX_WORD_LENGTH, symbolOf, type LanguageModel } from './language-model';
+import {
+  endsClause,
+  LINE_BOUNDARY,
+  MAX_WORD_LENGTH,
+  NO_OPENER,
+  OPENER_DISTANCE,
+  symbolOf,
+  type LanguageModel,
+} from './language-model';
 
 /** Below this posterior a choice is reported as a guess; it is still made. */
 export const MIN_CONFIDENCE = 0.9;
@@ -614,6 +622,28 @@ function findWindows(
   return windows;
 }
 
+/**
+ * The last clause opener (`LanguageModel.isClauseOpener`) of the clause before a UTF-16 index,
+ * at least `OPENER_DISTANCE` characters back, reading damaged characters as they were chosen;
+ * `NO_OPENER` when there is none.
+ */
+function clauseOpenerBefore(
+  text: string,
+  index: number,
+  chosenAt: ReadonlyMap<number, string>,
+  model: LanguageModel,
+): number {
+  let distance = 0;
+  for (let at = index - 1; at >= 0; at--) {
+    if (/[\uDC00-\uDFFF]/.test(text[at]!)) at--;
+    distance++;
+    const codePoint = (chosenAt.get(at) ?? text.slice(at, at + 2)).codePointAt(0)!;
+    if (endsClause(symbolOf(codePoint))) return NO_OPENER;
+    if (distance >= OPENER_DISTANCE && model.isClauseOpener(codePoint)) return codePoint;
+  }
+  return NO_OPENER;
+}
+
 /** The symbol of the character ending just before a UTF-16 index, or a boundary at a line start. */
 function symbolBefore(text: string, index: number): number {
   if (index === 0 || text[index - 1] === '\n') return LINE_BOUNDARY;
@@ -688,8 +718,9 @@ export function resolveDamaged(
         opening === undefined
           ? (opening = openBracket(text, slot.damaged!.index, chosenAt))
           : opening;
+      const opener = clauseOpenerBefore(text, slot.damaged.index, chosenAt, model);
       const context = (option: number): number =>
-        model.contextScore(slot.symbols[option]!, left2, left, right, right2) +
+        model.contextScore(slot.symbols[option]!, left2, left, right, right2, opener) +
         bracketScore(slot.options[option]!, open, () =>
           mayClose(text, slot.damaged!.index, slot.options[option]!, damagedAt),
         );

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { doubleEncodeLossy } from '../../scripts/double-encode';
 import { decodeText } from '../../src/compiler/decode-text';
-import { LanguageModel } from '../../src/compiler/language-model';
+import { DEFAULT_WEIGHTS, LanguageModel } from '../../src/compiler/language-model';
 import { readDictionary } from '../../src/compiler/read-dictionary';
 import { buildLanguageModel } from '../../src/compiler/repair-posts';
 import {
@@ -27,10 +27,12 @@ const SITE_TEXT = [
   '议题：Istio 中的流量管理与可观测性',
 ].join('\n');
 
+let dictionary: ReturnType<typeof readDictionary>;
 let dictionaryModel: LanguageModel;
 
 beforeAll(() => {
-  dictionaryModel = new LanguageModel().addDictionary(readDictionary()).addText(SITE_TEXT);
+  dictionary = readDictionary();
+  dictionaryModel = new LanguageModel().addDictionary(dictionary).addText(SITE_TEXT);
 });
 
 /** A text as it arrives after the seed-004 damage, decoded: U+FFFD where bytes were lost. */
@@ -105,6 +107,33 @@ describe('resolveDamaged: choosing among the candidates of lost bytes', () => {
     const blind = likelyCandidates(candidates, null, null, dictionaryModel);
     expect(blind.length).toBeGreaterThan(likely.length);
     expect(blind).toEqual(expect.arrayContaining(['中', '与', '不']));
+  });
+
+  it('reads 中 where a 在 earlier in the clause awaits it, and 不 where the clause has none', () => {
+    // 中, 不 and 与 (E4 B8 AD, 8D, 8E) all survive as E4 B8. Here 不 comes before 管理 and 部署,
+    // and 中 closes clauses that 在 opened.
+    const site = [
+      '在服务网格中统一管理流量。',
+      '在多个集群中部署应用。',
+      '它不管理证书，也不部署应用。',
+    ];
+    const lines = [
+      '在 Istio 里的多个集群中管理流量',
+      '曾在多个技术大会中做过分享',
+      '在上海，它不部署应用',
+    ];
+    const restore = (opener: number) => {
+      const model = new LanguageModel({ ...DEFAULT_WEIGHTS, opener })
+        .addDictionary(dictionary)
+        .addText(site.join('\n'));
+      return restoreLostBytes(damage(lines.join('\n')), model, FILE).text.split('\n');
+    };
+    expect(restore(DEFAULT_WEIGHTS.opener)).toEqual(lines);
+    // Without the opener, the pairs around the damage alone read 集群不管理 and 大会不做过.
+    expect(restore(0).slice(0, 2)).toEqual([
+      '在 Istio 里的多个集群不管理流量',
+      '曾在多个技术大会不做过分享',
+    ]);
   });
 
   it('ranks every candidate, likeliest first, with posteriors that sum to one', () => {
