@@ -581,6 +581,25 @@ function bracketScore(candidate: string, open: () => string | null, closes: () =
 }
 
 /**
+ * The closing bracket a damaged character must be, or null: the one among its options that
+ * closes the bracket open before it, when nothing later on the line (intact, or among a damaged
+ * character's candidates) could close that bracket instead. Every other option would leave the
+ * bracket open, and scores `UNMATCHED_BRACKET`: 「头哥侃码」作者 closes its 「 at the 」 that
+ * lost a byte, not at a 、.
+ */
+function requiredCloser(
+  options: readonly string[],
+  open: () => string | null,
+  closedLater: (opening: string) => boolean,
+): string | null {
+  if (!options.some((option) => CLOSING.has(option))) return null;
+  const opening = open();
+  const closing = opening === null ? undefined : BRACKETS.get(opening);
+  if (closing === undefined || !options.includes(closing)) return null;
+  return closedLater(opening!) ? null : closing;
+}
+
+/**
  * Intact characters kept on each side of the damage a window covers; damage closer than twice
  * this shares a window. Most words are shorter, so a window's ends hardly ever change a choice,
  * and a long line (a table row, a paragraph) with a few damaged characters is not scored whole.
@@ -719,11 +738,25 @@ export function resolveDamaged(
           ? (opening = openBracket(text, slot.damaged!.index, chosenAt))
           : opening;
       const opener = clauseOpenerBefore(text, slot.damaged.index, chosenAt, model);
-      const context = (option: number): number =>
-        model.contextScore(slot.symbols[option]!, left2, left, right, right2, opener) +
-        bracketScore(slot.options[option]!, open, () =>
-          mayClose(text, slot.damaged!.index, slot.options[option]!, damagedAt),
+      // Worked out once per slot, at its first context score.
+      let required: string | null | undefined;
+      const closer = (): string | null =>
+        required === undefined
+          ? (required = requiredCloser(slot.options, open, (opening) =>
+              mayClose(text, slot.damaged!.index, opening, damagedAt),
+            ))
+          : required;
+      const context = (option: number): number => {
+        const character = slot.options[option]!;
+        const leavesOpen = (closer() ?? character) !== character;
+        return (
+          model.contextScore(slot.symbols[option]!, left2, left, right, right2, opener) +
+          bracketScore(character, open, () =>
+            mayClose(text, slot.damaged!.index, character, damagedAt),
+          ) +
+          (leavesOpen ? UNMATCHED_BRACKET : 0)
         );
+      };
       const scores = addContext(marginals[position]!, context);
       const ranked = rank(slot.options, scores, slot.damaged.candidates);
       const best = ranked[0]!;

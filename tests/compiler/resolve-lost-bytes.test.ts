@@ -136,6 +136,13 @@ describe('resolveDamaged: choosing among the candidates of lost bytes', () => {
     ]);
   });
 
+  it('closes a bracket at the damaged character when nothing later on its line can', () => {
+    // 」 (E3 80 8D) and 、 (E3 80 81) both survive as E3 80.
+    const lines = ['公众号「服务网格」作者', '「服务网格、测试」作者'];
+    const restored = restoreLostBytes(damage(lines.join('\n')), dictionaryModel, FILE).text;
+    expect(restored.split('\n')).toEqual(lines);
+  });
+
   it('ranks every candidate, likeliest first, with posteriors that sum to one', () => {
     const [resolution] = resolveDamaged(damage('云原生'), dictionaryModel);
     expect(resolution?.character).toBe('原');
