@@ -11,7 +11,9 @@
  * With `--content DIR`, compiles that folder (a real site) `--runs` times instead, alternating the
  * command `npm run content` runs (the bundled compiler, `scripts/run-bundled.js`) with the CLI run
  * from its sources through tsx, and prints each one's median wall and CPU time and whether both
- * wrote the same bundle.
+ * wrote the same bundle. `--against CHECKOUT` adds the bundled compiler of another checkout of
+ * Sidecar (say, a worktree of the commit before a change, with its packages installed) to the
+ * rotation, so a change is timed side by side with what it replaces, under the same load.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -85,11 +87,11 @@ interface Measurement {
 
 const USAGE =
   'Usage: npm run bench:compile -- [--sizes 100,1000,10000] [--seed 42]\n' +
-  '       npm run bench:compile -- --content DIR [--runs 5]';
+  '       npm run bench:compile -- --content DIR [--runs 5] [--against CHECKOUT]';
 
 type Options =
   | { kind: 'synthetic'; sizes: number[]; seed: number }
-  | { kind: 'site'; content: string; runs: number };
+  | { kind: 'site'; content: string; runs: number; against: string | null };
 
 function parseCommandLine(): Options {
   const { values } = parseArgs({
@@ -98,13 +100,18 @@ function parseCommandLine(): Options {
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       content: { type: 'string' },
       runs: { type: 'string', default: String(DEFAULT_RUNS) },
+      against: { type: 'string' },
     },
     strict: true,
   });
   if (values.content !== undefined) {
     const runs = Number(values.runs);
     if (!Number.isInteger(runs) || runs < 1) throw new Error(USAGE);
-    return { kind: 'site', content: path.resolve(values.content), runs };
+    const against = values.against === undefined ? null : path.resolve(values.against);
+    if (against && !existsSync(path.join(against, 'scripts', 'run-bundled.js'))) {
+      throw new Error(`${against} is not a checkout of Sidecar with scripts/run-bundled.js.`);
+    }
+    return { kind: 'site', content: path.resolve(values.content), runs, against };
   }
   const sizes = values.sizes.split(',').map((size) => Number(size.trim().replace(/_/g, '')));
   const seed = Number(values.seed);
@@ -325,19 +332,51 @@ async function benchSynthetic(sizes: number[], seed: number, work: string): Prom
   return !failed;
 }
 
-/**
- * Compiles a real site `runs` times with each compiler in turn, so both see the same load, and
- * prints the median wall and CPU time of each; true when every run completed with the same bundle.
- */
-async function benchSite(content: string, runs: number, work: string): Promise<boolean> {
+/** A compiler to time: how it is named in the table, its command, and whose checkout it is. */
+interface TimedCompiler {
+  name: string;
+  command: string[];
+  /** Runs of the same checkout must write the same bundle; another checkout's may differ. */
+  checkout: string;
+}
+
+/** The compilers `benchSite` alternates: this checkout's two, and the other checkout's bundled one. */
+function siteCompilers(against: string | null): TimedCompiler[] {
   const compilers = [
-    { name: 'npm run content (bundled)', command: BUNDLED_COMPILER },
-    { name: 'tsx src/compiler/cli.ts', command: SOURCE_COMPILER },
+    { name: 'npm run content (bundled)', command: BUNDLED_COMPILER, checkout: ROOT },
+    { name: 'tsx src/compiler/cli.ts', command: SOURCE_COMPILER, checkout: ROOT },
   ];
-  // Not measured: the bundled compiler is built once, as on the first `npm run content` after an edit.
-  await runCompiler(content, path.join(work, 'warm-up.json'), work);
+  if (!against) return compilers;
+  const entry = (file: string) => path.join(against, ...file.split('/'));
+  return [
+    ...compilers,
+    {
+      name: `${path.basename(against)} (bundled)`,
+      command: [entry('scripts/run-bundled.js'), entry('src/compiler/cli.ts')],
+      checkout: against,
+    },
+  ];
+}
+
+/**
+ * Compiles a real site `runs` times with each compiler in turn, so all see the same load, and
+ * prints the median wall and CPU time of each; true when every run completed and each checkout's
+ * runs wrote one bundle.
+ */
+async function benchSite(
+  content: string,
+  runs: number,
+  against: string | null,
+  work: string,
+): Promise<boolean> {
+  const compilers = siteCompilers(against);
+  // Not measured: each bundled compiler is built once, as on the first `npm run content` after an edit.
+  for (const compiler of compilers.filter(({ name }) => name.endsWith('(bundled)'))) {
+    await runCompiler(content, path.join(work, 'warm-up.json'), work, compiler.command);
+  }
   const measured = compilers.map(() => [] as CompileRun[]);
-  const bundles = new Set<string>();
+  /** The bundles each checkout wrote, without their time stamps. */
+  const bundles = new Map<string, Set<string>>();
   let failed = false;
   for (let run = 1; run <= runs; run++) {
     for (const [index, compiler] of compilers.entries()) {
@@ -349,7 +388,9 @@ async function benchSite(content: string, runs: number, work: string): Promise<b
         process.stderr.write(`The compiler failed (exit ${result.exitCode}):\n${result.tail}\n`);
         continue;
       }
-      bundles.add(await readBundleUnstamped(bundleFile));
+      const written = bundles.get(compiler.checkout) ?? new Set<string>();
+      written.add(await readBundleUnstamped(bundleFile));
+      bundles.set(compiler.checkout, written);
       measured[index]?.push(result);
     }
   }
@@ -373,11 +414,23 @@ async function benchSite(content: string, runs: number, work: string): Promise<b
     }),
   );
   console.log('');
-  console.log(`summary: ${measured[0]?.[0]?.summary ?? '?'}`);
-  const same = bundles.size === 1;
-  console.log(
-    same ? 'every run wrote the same bundle' : `DIFFERENT BUNDLES: ${bundles.size} variants`,
+  compilers.forEach(({ name }, index) =>
+    console.log(`summary, ${name}: ${measured[index]?.[0]?.summary ?? '?'}`),
   );
+  const variants = bundles.get(ROOT)?.size ?? 0;
+  const same = variants === 1;
+  console.log(
+    same
+      ? 'every run of this checkout wrote the same bundle'
+      : `DIFFERENT BUNDLES: ${variants} variants`,
+  );
+  if (against) {
+    const theirs = bundles.get(against) ?? new Set<string>();
+    const alike = theirs.size === 1 && [...theirs][0] === [...(bundles.get(ROOT) ?? [])][0];
+    console.log(
+      `${path.basename(against)}: ${alike ? 'the same bundle' : 'a different bundle'} (apart from time stamps)`,
+    );
+  }
   return !failed && same;
 }
 
@@ -400,7 +453,7 @@ async function main(): Promise<void> {
   try {
     completed =
       options.kind === 'site'
-        ? await benchSite(options.content, options.runs, work)
+        ? await benchSite(options.content, options.runs, options.against, work)
         : await benchSynthetic(options.sizes, options.seed, work);
   } finally {
     await removeWork();
