@@ -276,7 +276,11 @@ function compilePost(file: SourceFile, repaired?: DecodedText): Omit<PostOutcome
         'warning',
         'no-talks',
         path,
-        'No agenda was found: list the talks under sessions: in the front matter (see docs/content-format.md), or as a table, 《题目》 sections or bold 姓名（公司）：题目 lines.',
+        `No agenda was found: list the talks under sessions: in the front matter (see docs/content-format.md), or ${
+          event.lang === 'zh'
+            ? 'as a table, 《题目》 sections or bold 姓名（公司）：题目 lines'
+            : 'as a table, or as "- 14:00 Title by Name (Company)" lines'
+        }.`,
         post.bodyLine,
       ),
     );
@@ -287,7 +291,9 @@ function compilePost(file: SourceFile, repaired?: DecodedText): Omit<PostOutcome
         'warning',
         'no-date',
         path,
-        'The event has no date: write 活动时间：YYYY 年 MM 月 DD 日 in the post or eventDate: YYYY-MM-DD in the front matter.',
+        `The event has no date: write ${
+          event.lang === 'zh' ? '活动时间：YYYY 年 MM 月 DD 日' : '"Date: September 26, 2023"'
+        } in the post or eventDate: YYYY-MM-DD in the front matter.`,
         lineOfKey(post, 'date') ?? 1,
       ),
     );

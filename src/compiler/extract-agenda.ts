@@ -373,6 +373,30 @@ const AFTER_AGENDA =
   /^(你将收获|听众收获|本期分享大纲|分享大纲|了解更多|直播回放|视频回放|嘉宾|加入|报名|如何参与|合作伙伴|主办|协办)/;
 
 /**
+ * A block that can open a slot: a heading, a list item, a bold line, or a paragraph that sets
+ * its talk in bold after the time, with the speaker after it (`**14:00 Title** by Name`,
+ * `14:00 **Title** by Name`).
+ */
+function canOpenSlot(block: Block): boolean {
+  if (block.kind === 'heading' || block.kind === 'list-item' || block.allStrong) return true;
+  const bold = block.strong[0];
+  if (block.kind !== 'paragraph' || !bold) return false;
+  return block.text.startsWith(bold) || block.text.replace(LEADING_TIME, '').startsWith(bold);
+}
+
+/** The time, text, title and speakers of a block that opens a slot, or null. */
+function readSlot(block: Block) {
+  const slot = canOpenSlot(block) ? SLOT_LINE.exec(block.text) : null;
+  if (!slot) return null;
+  const text = (slot[2] ?? '').trim();
+  const { title, speakers } = splitTitleAndSpeakers(text);
+  // A paragraph is a slot only when it names its speakers too; otherwise it is prose that
+  // opens with a time (`19:00 **准时开始**，请提前签到`).
+  if (block.kind === 'paragraph' && !block.allStrong && speakers.length === 0) return null;
+  return { range: findTimeRange(slot[1] ?? ''), text, title, speakers };
+}
+
+/**
  * Talks from slot lines, each a heading, bold line or list item opening with its time
  * (`### 19:05-20:00 轻量级监控分析系统…`), followed by the speaker line and an abstract.
  */
@@ -387,16 +411,11 @@ function readTimedSlots(blocks: Block[]): AgendaDraft {
     abstract = [];
   };
   for (const block of blocks) {
-    const slot =
-      block.kind === 'heading' || block.kind === 'list-item' || block.allStrong
-        ? SLOT_LINE.exec(block.text)
-        : null;
+    const slot = readSlot(block);
     if (slot) {
       finish();
-      const range = findTimeRange(slot[1] ?? '');
-      const text = (slot[2] ?? '').trim();
+      const { range, text, title, speakers } = slot;
       if (isBreak(text)) continue;
-      const { title, speakers } = splitTitleAndSpeakers(text);
       talk = {
         ...emptyTalk(cleanTitle(title), block.line),
         speakers,

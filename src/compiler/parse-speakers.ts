@@ -446,15 +446,32 @@ export function splitSpeakerList(text: string): string[] {
     .filter(Boolean);
 }
 
+/** `Title by Name`: the last ` by ` before a capitalised word; the title is everything before. */
+const TITLE_BY = /^(.*\S)\s+(?:presented\s+)?by\s+(\p{Lu}.*)$/u;
+
+/**
+ * The speakers of `Title by Name, Company`, when every one of them is a full name (two words or
+ * more): `Powered by Envoy` and `Routing by Headers` name a product and a feature, not people.
+ */
+function splitAtBy(text: string): { title: string; speakers: SpeakerMention[] } | null {
+  const by = TITLE_BY.exec(text);
+  if (!by) return null;
+  const speakers = parseSpeakerPart(by[2] ?? '');
+  if (speakers.length === 0 || speakers.some((speaker) => !/\s/.test(speaker.name))) return null;
+  return { title: by[1] ?? '', speakers };
+}
+
 /**
  * Splits an agenda cell that holds a talk and its speakers in one string, as English tables
  * often do: `"Envoy Principle …" Zhang Wei: Huawei Cloud …`, `Use eBPF … - Zhong Luyao Intel`,
- * `Securing workload deployment with Istio CNI Zhang Zhihan Tetrate`.
+ * `Securing workload deployment with Istio CNI Zhang Zhihan Tetrate`, `Title by Name (Company)`.
  */
 export function splitSessionCell(cell: string): { title: string; speakers: SpeakerMention[] } {
   const text = cell.trim();
   const quoted = /^["“]([^"”]+)["”]\s*(.*)$/.exec(text);
   if (quoted) return { title: quoted[1] ?? '', speakers: parseSpeakerPart(quoted[2] ?? '') };
+  const byName = splitAtBy(text);
+  if (byName) return byName;
   const words = text.split(/\s+/);
   const pinyinAt = findPinyinName(words, 1);
   const dash = /^(.*\S)\s*(?:\s-\s|-|–|—)\s*([A-Z][a-z]+(?:\s+[A-Z][\w()]*)+.*)$/.exec(text);

@@ -61,6 +61,57 @@ SOFAGirl 主持人
   });
 });
 
+describe('bold slot lines that name the speaker after the talk', () => {
+  const text = `---
+title: Service Mesh Meetup Shanghai
+date: 2023-06-01
+---
+
+Date: June 10, 2023
+
+**13:30 Ambient mesh in practice** by Jimmy Song (Tetrate)
+
+Why the sidecar is not the only way to run a mesh.
+
+14:20 **Wasm plugins for Envoy** by Kebe Liu, DaoCloud
+
+15:10 **Tea and networking**
+`;
+
+  it('reads each timed paragraph with a bold title as a slot, its speaker after "by"', () => {
+    const { talks } = talksIn('shanghai.md', text);
+    expect(talks.map((talk) => [talk.start, talk.title])).toEqual([
+      ['13:30', 'Ambient mesh in practice'],
+      ['14:20', 'Wasm plugins for Envoy'],
+    ]);
+    expect(talks.map((talk) => talk.speakers[0])).toMatchObject([
+      { name: 'Jimmy Song', org: 'Tetrate' },
+      { name: 'Kebe Liu', org: 'DaoCloud' },
+    ]);
+    expect(talks[0]?.abstract).toBe('Why the sidecar is not the only way to run a mesh.');
+  });
+
+  it('leaves a timed paragraph that names nobody as prose, and a product after "by" in the title', () => {
+    const { talks } = talksIn(
+      'notice.md',
+      `---
+title: 服务网格沙龙
+date: 2023-06-01
+---
+
+19:00 **准时开始**，请大家提前签到。
+
+- 19:30 Routing by Headers
+- 20:10 Observability powered by Envoy
+`,
+    );
+    expect(talks.map((talk) => [talk.start, talk.title, talk.speakers.length])).toEqual([
+      ['19:30', 'Routing by Headers', 0],
+      ['20:10', 'Observability powered by Envoy', 0],
+    ]);
+  });
+});
+
 describe('a table whose header row is a title', () => {
   it('finds the time and session columns from the cells, and the speaker after 《题目》', () => {
     const { talks } = talksIn(

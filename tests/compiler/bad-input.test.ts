@@ -167,3 +167,42 @@ describe('bad input', () => {
     expect(bundle.search.glossary).toEqual([]);
   });
 });
+
+describe('a post without a day or an agenda', () => {
+  const warningsOf = (text: string) =>
+    compile([post('meetup.md', text)]).diagnostics.filter(
+      (item) => item.code === 'no-date' || item.code === 'no-talks',
+    );
+
+  it('is told how to write them in Chinese when it is written in Chinese', () => {
+    const messages = warningsOf(
+      '---\ntitle: 服务网格沙龙\n---\n\n欢迎大家报名参加本次服务网格技术沙龙。\n',
+    ).map((item) => item.message);
+    expect(messages).toEqual([
+      expect.stringContaining('《题目》'),
+      expect.stringContaining('活动时间：YYYY 年 MM 月 DD 日'),
+    ]);
+  });
+
+  it('is told in terms an English post can follow, and the hints it gives do work', () => {
+    const messages = warningsOf(
+      '---\ntitle: Service Mesh Meetup\n---\n\nJoin us for an evening of talks about service meshes.\n',
+    ).map((item) => item.message);
+    expect(messages).toEqual([
+      expect.stringContaining('"- 14:00 Title by Name (Company)"'),
+      expect.stringContaining('"Date: September 26, 2023"'),
+    ]);
+    const { bundle, diagnostics } = compile([
+      post(
+        'meetup.md',
+        '---\ntitle: Service Mesh Meetup\n---\n\nDate: September 26, 2023\n\n- 14:00 Ambient mesh in practice by Jimmy Song (Tetrate)\n',
+      ),
+    ]);
+    expect(diagnostics).toEqual([]);
+    expect(bundle.events[0]?.date).toBe('2023-09-26');
+    expect(bundle.talks.map((talk) => [talk.title, talk.start])).toEqual([
+      ['Ambient mesh in practice', '14:00'],
+    ]);
+    expect(bundle.speakers.map((speaker) => speaker.name)).toEqual(['Jimmy Song']);
+  });
+});
