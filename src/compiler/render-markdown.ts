@@ -23,8 +23,20 @@ const SHORTCODE = /\{\{([<%])\s*(\/?)\s*([\w.-]+)([^]*?)\s*[>%]\}\}/g;
 /** Raw HTML that the sanitiser will drop, found first so the author hears about it. */
 const UNSAFE_HTML = /<\s*(script|iframe|object|embed|style)\b|\son[a-z]+\s*=|javascript:/i;
 
-/** Link targets the sanitiser drops. */
-const UNSAFE_URL = /^\s*(javascript|vbscript|data:text\/html)/i;
+/** The schemes a link or image may use; relative links have none. Others are dropped. */
+const KEPT_SCHEMES = ['http', 'https', 'mailto'];
+
+/** A link target the sanitiser drops: `javascript:`, `data:`, any scheme but the kept ones. */
+function isDroppedUrl(url: string): boolean {
+  const scheme = /^\s*([a-z][a-z\d+.-]*):/i.exec(url)?.[1];
+  return scheme !== undefined && !KEPT_SCHEMES.includes(scheme.toLowerCase());
+}
+
+/**
+ * Dropped targets the author hears about: the ones that could run code. `<SOFA:Channel/>`, a
+ * brand name CommonMark reads as a link, loses its unknown target quietly and keeps its text.
+ */
+const UNSAFE_URL = /^\s*(javascript|vbscript|data):/i;
 
 /** Where each video shortcode points, given its first argument. */
 const VIDEO_SHORTCODES: Record<string, (id: string) => string> = {
@@ -60,7 +72,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
     th: ['style'],
   },
   allowedStyles: { '*': { 'text-align': [/^(?:left|right|center)$/] } },
-  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemes: KEPT_SCHEMES,
 };
 
 /** 1-based line within `text` of a character offset. */
@@ -123,8 +135,8 @@ function replaceShortcodes(body: string, file: string, bodyLine: number) {
 }
 
 /**
- * Where `needle` first occurs in the block spanning the given 0-based lines of `source`, as a
- * 1-based line and column; elsewhere in the text when the block does not spell it (a link that
+ * Where `needle` first occurs in the block spanning the given 0-based `lines`, as a 1-based
+ * line and column; elsewhere in the text when the block does not spell it (a link that
  * takes its target from a reference definition), or at the block's first line.
  */
 function locate(
@@ -143,18 +155,19 @@ function locate(
 }
 
 /**
- * Finds what the sanitiser has to look at: raw HTML anywhere, and links to unsafe targets, which
- * are reported at their lines in the file.
+ * Finds what the sanitiser has to look at: raw HTML anywhere, and link targets it drops. Those
+ * that could run code are reported at their lines in the file.
  */
 function inspect(
   tokens: Token[],
   markdownText: string,
   file: string,
   bodyLine: number,
-): { hasRawHtml: boolean; diagnostics: Diagnostic[] } {
+): { hasRawHtml: boolean; hasDroppedUrl: boolean; diagnostics: Diagnostic[] } {
   const lines = markdownText.split('\n');
   const diagnostics: Diagnostic[] = [];
   let hasRawHtml = false;
+  let hasDroppedUrl = false;
   const warn = (place: { line: number; column: number | null }, message: string) =>
     diagnostics.push(
       diagnostic(
@@ -176,6 +189,8 @@ function inspect(
       );
   };
   const checkUrl = (url: string, map: [number, number]) => {
+    if (!isDroppedUrl(url)) return;
+    hasDroppedUrl = true;
     if (UNSAFE_URL.test(url))
       warn(
         locate(lines, url, map),
@@ -191,7 +206,7 @@ function inspect(
       if (child.type === 'image') checkUrl(String(child.attrGet('src')), map);
     }
   }
-  return { hasRawHtml, diagnostics };
+  return { hasRawHtml, hasDroppedUrl, diagnostics };
 }
 
 /** Parses a Markdown body and renders it to sanitised HTML and plain text. */
@@ -202,9 +217,10 @@ export function renderMarkdown(body: string, file: string, bodyLine: number): Re
   const found = inspect(tokens, markdownText, file, bodyLine);
   diagnostics.push(...found.diagnostics);
   let html = markdown.renderer.render(tokens, markdown.options, env).trim();
-  // markdown-it escapes all text it renders, so its HTML can only be unsafe through raw HTML or an
-  // unsafe link target; only then is the sanitiser's second parse of it needed (one post in six).
-  if (found.hasRawHtml || found.diagnostics.length > 0) html = sanitizeHtml(html, SANITIZE);
+  // markdown-it escapes all text it renders, so its HTML can only be unsafe through raw HTML or a
+  // link target of another scheme; only then is the sanitiser's second parse of it needed (one
+  // post in five).
+  if (found.hasRawHtml || found.hasDroppedUrl) html = sanitizeHtml(html, SANITIZE);
   const text = htmlToText(html)
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -63,6 +63,18 @@ describe('renderMarkdown: raw HTML that could run code', () => {
     expect(render('[报名](javascript:alert(1))\n').html).not.toMatch(/javascript|alert/);
   });
 
+  it('drops a link to any scheme but http(s) and mailto, in a post with no raw HTML too', () => {
+    const { html, diagnostics } = render(
+      '[回放](data:text/javascript,alert(1)) [官网](https://example.com/) [邮件](mailto:a@example.com)\n',
+    );
+    expect(html).not.toMatch(/data:|alert/);
+    expect(html).toContain('<a href="https://example.com/">官网</a>');
+    expect(html).toContain('<a href="mailto:a@example.com">邮件</a>');
+    expect(diagnostics.map((item) => [item.code, item.line])).toEqual([
+      ['unsafe-html-removed', BODY_LINE],
+    ]);
+  });
+
   it('neutralises a javascript: URL given by a reference definition, and warns at its line', () => {
     const { html, text, diagnostics } = render('[报名][form]\n\n[form]: javascript:alert(1)\n');
     expect(html).not.toMatch(/javascript|alert/);
@@ -70,6 +82,13 @@ describe('renderMarkdown: raw HTML that could run code', () => {
     expect(diagnostics).toEqual([
       expect.objectContaining({ code: 'unsafe-html-removed', line: BODY_LINE + 2 }),
     ]);
+  });
+
+  it('keeps <SOFA:Channel/>, a brand name CommonMark reads as a link, as text, without a warning', () => {
+    const { html, text, diagnostics } = render('<SOFA:Channel/>，有趣实用的分布式架构频道\n');
+    expect(html).toBe('<p><a>SOFA:Channel/</a>，有趣实用的分布式架构频道</p>');
+    expect(text).toBe('SOFA:Channel/，有趣实用的分布式架构频道');
+    expect(diagnostics).toEqual([]);
   });
 
   it('keeps the <br/> line breaks of the Mulan slide list, without a warning', () => {
