@@ -378,14 +378,16 @@ function scoreWindow({ slots, steps, closing, edges }: Lattice): number[][] {
 }
 
 /**
- * The candidates the model knows anything of (see `LanguageModel.knows`), or all of them when it
- * knows none. One the model knows nothing of scores at the floor of every expert and is never
- * chosen over one it knows; dropping them before scoring spares most of the work, since a
- * damaged character has 16 candidates and two neighbouring ones make 256 pairs.
+ * The candidates the model knows anything of (see `LanguageModel.knows`) and the brackets, which
+ * the bracket rules judge by their line, or all of them when it knows none. One the model knows
+ * nothing of scores at the floor of every expert and is never chosen over one it knows; dropping
+ * them before scoring spares most of the work, since a damaged character has 16 candidates and
+ * two neighbouring ones make 256 pairs.
  */
 function knownCandidates(candidates: readonly string[], model: LanguageModel): string[] {
   const known = candidates.filter((candidate) => model.knows(candidate.codePointAt(0)!));
-  return known.length > 0 ? known : [...candidates];
+  if (known.length === 0) return [...candidates];
+  return candidates.filter((candidate) => known.includes(candidate) || isBracket(candidate));
 }
 
 /**
@@ -451,7 +453,7 @@ export function likelyCandidates(
   const codePoints = candidates.map((candidate) => candidate.codePointAt(0)!);
   const scores = roughScores(codePoints, left, right, model);
   const bar = Math.max(...scores) - PRUNING_MARGIN;
-  return candidates.filter((_, option) => scores[option]! >= bar);
+  return candidates.filter((candidate, option) => scores[option]! >= bar || isBracket(candidate));
 }
 
 /** The neighbour of a damaged character that ends just before, or starts at, a UTF-16 index. */
@@ -529,11 +531,20 @@ const BRACKETS = new Map([
 const CLOSING = new Set(BRACKETS.values());
 
 /**
+ * True for a bracket, which the bracket rules score by its line whatever the model knows of it:
+ * `knownCandidates` and `likelyCandidates` always keep one.
+ */
+function isBracket(character: string): boolean {
+  return BRACKETS.has(character) || CLOSING.has(character);
+}
+
+/**
  * Log-score of a bracket its line does not pair: 、, 」, 『 and 【 (E3 80 81, 8D, 8E, 90) lose
  * different bytes of the same two survivors, and a 」 with no 「 before it on the line, or a 【
- * with no 】 after it, is almost always a 、.
+ * with no 】 after it, is almost always a 、. Strong enough to outweigh a site that never wrote
+ * the bracket (5 nats left seed 004's 【活动回顾】 a 、).
  */
-const UNMATCHED_BRACKET = -5;
+const UNMATCHED_BRACKET = -10;
 
 /** The innermost bracket still open on the line before `index`, counting the choices made so far. */
 function openBracket(
@@ -597,6 +608,47 @@ function requiredCloser(
   const closing = opening === null ? undefined : BRACKETS.get(opening);
   if (closing === undefined || !options.includes(closing)) return null;
   return closedLater(opening!) ? null : closing;
+}
+
+/**
+ * The first closing bracket after `index` on its line that nothing after `index` opened, or null;
+ * null too when a damaged character that may be an opening bracket comes first.
+ */
+function unopenedCloser(
+  text: string,
+  index: number,
+  damagedAt: ReadonlyMap<number, DamagedCharacter>,
+): string | null {
+  const stack: string[] = [];
+  const lineEnd = text.indexOf('\n', index);
+  for (let at = index + 1; at < (lineEnd === -1 ? text.length : lineEnd); at++) {
+    const character = text[at]!;
+    if (damagedAt.get(at)?.candidates.some((candidate) => BRACKETS.has(candidate))) return null;
+    if (BRACKETS.has(character)) stack.push(character);
+    else if (!CLOSING.has(character)) continue;
+    else if (BRACKETS.get(stack.at(-1) ?? '') === character) stack.pop();
+    else return character;
+  }
+  return null;
+}
+
+/** Opening brackets by their closing ones. */
+const OPENING = new Map([...BRACKETS].map(([opening, closing]) => [closing, opening]));
+
+/**
+ * The opening bracket a damaged character must be, or null: the one among its options that
+ * opens a bracket the rest of its line closes without opening it, unless it is open already.
+ * 、活动回顾】 with its 、 damaged is 【活动回顾】.
+ */
+function requiredOpener(
+  options: readonly string[],
+  open: () => string | null,
+  unopened: () => string | null,
+): string | null {
+  if (!options.some((option) => BRACKETS.has(option))) return null;
+  const opening = OPENING.get(unopened() ?? '');
+  if (opening === undefined || !options.includes(opening) || open() === opening) return null;
+  return opening;
 }
 
 /**
@@ -742,9 +794,13 @@ export function resolveDamaged(
       let required: string | null | undefined;
       const closer = (): string | null =>
         required === undefined
-          ? (required = requiredCloser(slot.options, open, (opening) =>
-              mayClose(text, slot.damaged!.index, opening, damagedAt),
-            ))
+          ? (required =
+              requiredCloser(slot.options, open, (opening) =>
+                mayClose(text, slot.damaged!.index, opening, damagedAt),
+              ) ??
+              requiredOpener(slot.options, open, () =>
+                unopenedCloser(text, slot.damaged!.index, damagedAt),
+              ))
           : required;
       const context = (option: number): number => {
         const character = slot.options[option]!;
