@@ -391,89 +391,113 @@ function knownCandidates(candidates: readonly string[], model: LanguageModel): s
 }
 
 /**
- * Past this many nats behind the best candidate by `roughScores`, a candidate is dropped before
- * the lattice is built (`likelyCandidates`). Over the bench's 98,000 damaged characters the right
- * one is that far behind about once in 10,000 and the restored text stays the same to the
- * character (8 nats lost 19 characters), while a damaged character keeps 4 of its 12 known
- * candidates, and two damaged neighbours about 16 pairs instead of 150.
+ * Past this many nats behind the best candidate by `CandidatePruner`'s cheap score, a candidate
+ * is dropped before the lattice is built. Over the bench's 98,000 damaged characters the restored
+ * text stays the same to the character (8 nats lost 18), while a damaged character keeps about
+ * 4 of its 12 known candidates, and two damaged neighbours about 16 pairs instead of 150.
  */
 const PRUNING_MARGIN = 12;
 
-/**
- * The character on one side of a damaged one, as `likelyCandidates` reads it: its code point (-1
- * for a line boundary, which no word spans) and symbol, or null when it is damaged too.
- */
-export type Neighbour = { codePoint: number; symbol: number } | null;
-
-/**
- * A cheap, optimistic score of each candidate: its bigrams with the intact neighbours and the
- * best dictionary word it makes alone or with one of them. A damaged neighbour adds nothing,
- * the most any of its candidates could add, so the score only ever flatters.
- */
-function roughScores(
-  codePoints: readonly number[],
-  left: Neighbour,
-  right: Neighbour,
-  model: LanguageModel,
-): number[] {
-  const symbols = codePoints.map(symbolOf);
-  const into = left ? model.characterScores([left.symbol], symbols) : null;
-  const out = right ? model.characterScores(symbols, [right.symbol]) : null;
-  const afterLeft = left && left.codePoint !== -1 ? model.child(0, left.codePoint) : -1;
-  return codePoints.map((codePoint, option) => {
-    const node = model.child(0, codePoint);
-    let word = node === -1 ? NaN : model.wordScore(node);
-    if (Number.isNaN(word)) word = model.loneCharacterScore(codePoint);
-    if (node !== -1 && right && right.codePoint !== -1)
-      word = Math.max(word, wordEndingAt(model.child(node, right.codePoint), model));
-    if (afterLeft !== -1)
-      word = Math.max(word, wordEndingAt(model.child(afterLeft, codePoint), model));
-    return (into?.[option] ?? 0) + (out?.[option] ?? 0) + word;
-  });
-}
-
-/** The score of the word ending at a dictionary node, -Infinity where none does. */
-function wordEndingAt(node: number, model: LanguageModel): number {
-  const score = node === -1 ? NaN : model.wordScore(node);
-  return Number.isNaN(score) ? -Infinity : score;
+/** A candidate list as `CandidatePruner` keeps it, with what it knows of each candidate alone. */
+interface CandidateList {
+  candidates: readonly string[];
+  symbols: number[];
+  /** The candidate's score as a word of one character (`scoreOptions`). */
+  singles: Float64Array;
 }
 
 /**
- * The candidates worth a place in the lattice: those within `PRUNING_MARGIN` of the best by
- * `roughScores`. The others all but never win, and every candidate kept multiplies the
- * lattice's steps and edges.
+ * Keeps of a damaged character's candidates those within `PRUNING_MARGIN` of the best by a
+ * cheap, optimistic score: its bigrams with its intact neighbours plus its score as a word of
+ * one character. A damaged neighbour adds nothing, the most any of its candidates could add, so
+ * the score only ever flatters. The scores are kept per candidate list and neighbour, since a
+ * post repeats the same characters beside the same neighbours: this way pruning costs less
+ * than the lattice work it spares.
  */
+class CandidatePruner {
+  readonly #model: LanguageModel;
+  readonly #lists = new Map<readonly string[], CandidateList>();
+  /** Bigram scores of each list after a symbol, and before one. */
+  readonly #into = new Map<CandidateList, Map<number, Float64Array>>();
+  readonly #out = new Map<CandidateList, Map<number, Float64Array>>();
+
+  constructor(model: LanguageModel) {
+    this.#model = model;
+  }
+
+  /** The candidates worth a place in the lattice, in their order. */
+  likely(candidates: readonly string[], left: number | null, right: number | null): string[] {
+    if (candidates.length < 2) return [...candidates];
+    const list = this.#list(candidates);
+    const into = left === null ? null : this.#row(this.#into, list, left, 'into');
+    const out = right === null ? null : this.#row(this.#out, list, right, 'out');
+    let best = -Infinity;
+    const scores = list.symbols.map((_, option) => {
+      const score = list.singles[option]! + (into?.[option] ?? 0) + (out?.[option] ?? 0);
+      best = Math.max(best, score);
+      return score;
+    });
+    return candidates.filter(
+      (candidate, option) => scores[option]! >= best - PRUNING_MARGIN || isBracket(candidate),
+    );
+  }
+
+  #list(candidates: readonly string[]): CandidateList {
+    let list = this.#lists.get(candidates);
+    if (!list) {
+      const codePoints = candidates.map((candidate) => candidate.codePointAt(0)!);
+      const { singles } = scoreOptions(codePoints, this.#model);
+      list = { candidates, symbols: codePoints.map(symbolOf), singles };
+      this.#lists.set(candidates, list);
+    }
+    return list;
+  }
+
+  #row(
+    rows: Map<CandidateList, Map<number, Float64Array>>,
+    list: CandidateList,
+    neighbour: number,
+    side: 'into' | 'out',
+  ): Float64Array {
+    let byNeighbour = rows.get(list);
+    if (!byNeighbour) rows.set(list, (byNeighbour = new Map()));
+    let row = byNeighbour.get(neighbour);
+    if (!row) {
+      row =
+        side === 'into'
+          ? this.#model.characterScores([neighbour], list.symbols)
+          : this.#model.characterScores(list.symbols, [neighbour]);
+      byNeighbour.set(neighbour, row);
+    }
+    return row;
+  }
+}
+
+/** `CandidatePruner.likely` on its own, for one damaged character between two neighbour symbols. */
 export function likelyCandidates(
   candidates: readonly string[],
-  left: Neighbour,
-  right: Neighbour,
+  left: number | null,
+  right: number | null,
   model: LanguageModel,
 ): string[] {
-  if (candidates.length < 2) return [...candidates];
-  const codePoints = candidates.map((candidate) => candidate.codePointAt(0)!);
-  const scores = roughScores(codePoints, left, right, model);
-  const bar = Math.max(...scores) - PRUNING_MARGIN;
-  return candidates.filter((candidate, option) => scores[option]! >= bar || isBracket(candidate));
+  return new CandidatePruner(model).likely(candidates, left, right);
 }
 
-/** The neighbour of a damaged character that ends just before, or starts at, a UTF-16 index. */
+/**
+ * The symbol of the neighbour of a damaged character that ends just before, or starts at, a
+ * UTF-16 index (a line boundary past the line), or null when that neighbour is damaged too.
+ */
 function neighbourAt(
   text: string,
   index: number,
   side: 'left' | 'right',
   damagedAt: ReadonlyMap<number, DamagedCharacter>,
-): Neighbour {
-  const start =
-    side === 'right'
-      ? index
-      : /[\uDC00-\uDFFF]/.test(text[index - 1] ?? '')
-        ? index - 2
-        : index - 1;
-  if (start < 0 || start >= text.length || text[start] === '\n')
-    return { codePoint: -1, symbol: LINE_BOUNDARY };
+): number | null {
+  const isLow = /[\uDC00-\uDFFF]/.test(text[index - 1] ?? '');
+  const start = side === 'right' ? index : isLow ? index - 2 : index - 1;
+  if (start < 0 || start >= text.length || text[start] === '\n') return LINE_BOUNDARY;
   if (damagedAt.has(start)) return null;
-  const codePoint = text.codePointAt(start)!;
-  return { codePoint, symbol: symbolOf(codePoint) };
+  return symbolOf(text.codePointAt(start)!);
 }
 
 /**
@@ -735,6 +759,7 @@ export function resolveDamaged(
   const edges = new Edges();
   const singleScores: SingleScoreCache = new Map();
   const known = new Map<readonly string[], string[]>();
+  const pruner = new CandidatePruner(model);
   for (const window of findWindows(text, decoded.damaged)) {
     const at = new Map(window.damaged.map((damaged) => [damaged.index, damaged]));
     const slots: Slot[] = [];
@@ -746,11 +771,10 @@ export function resolveDamaged(
         let candidates = known.get(damaged.candidates);
         if (!candidates)
           known.set(damaged.candidates, (candidates = knownCandidates(damaged.candidates, model)));
-        options = likelyCandidates(
+        options = pruner.likely(
           candidates,
           neighbourAt(text, index, 'left', damagedAt),
           neighbourAt(text, index + 1, 'right', damagedAt),
-          model,
         );
       }
       const codePoints = options.map((option) => option.codePointAt(0)!);

@@ -91,16 +91,13 @@ describe('resolveDamaged: choosing among the candidates of lost bytes', () => {
     expect(unquoted.replace(/[^、」『【】]/g, '')).toBe('、');
   });
 
-  it('scores only the candidates within reach of the best by their neighbours and short words', () => {
+  it('scores only the candidates within reach of the best by their neighbours and as words', () => {
     // 中 lost its last byte between 格 and 的; so did 与, 不 and a dozen rarer characters.
     const [damaged] = damage('网格中的').damaged;
     const candidates = damaged?.candidates ?? [];
     expect(candidates).toEqual(expect.arrayContaining(['中', '与', '不']));
-    const neighbour = (character: string) => ({
-      codePoint: character.codePointAt(0)!,
-      symbol: character.codePointAt(0)!,
-    });
-    const likely = likelyCandidates(candidates, neighbour('格'), neighbour('的'), dictionaryModel);
+    const symbol = (character: string) => character.codePointAt(0)!;
+    const likely = likelyCandidates(candidates, symbol('格'), symbol('的'), dictionaryModel);
     expect(likely).toContain('中');
     expect(likely.length).toBeLessThan(candidates.length / 2);
     // A damaged neighbour on both sides says nothing of the fit: more candidates stay in reach.
