@@ -12,6 +12,7 @@ import { readThemeTalk } from './read-theme-talk';
 import { findDates, findTimeRange, findTimezone } from './parse-times';
 import {
   isHanName,
+  namesAJob,
   parseChineseSpeaker,
   parseEnglishSpeaker,
   parseSpeakers,
@@ -569,22 +570,62 @@ const SECTION_HEADING = /(简介|介绍|总结|回顾|前言|背景|规划|展�
 /** Fewer titled headings than this are a post's own sections, not an agenda. */
 const MIN_HEADING_TALKS = 2;
 
+/** A label before a speaker's biography: `个人简介：张亮，京东金融数据研发负责人。` */
+const BIOGRAPHY_LABEL = /^(?:个人简介|个人介绍|简介|嘉宾介绍|讲师介绍|讲师简介)\s*[：:]\s*/;
+
+/**
+ * The speaker a line under a talk heading introduces, `陈逸凡 花名无钩，蚂蚁金服资深开发工程师`: it
+ * opens with a Chinese name and says what the person does. Prose that opens with a word that
+ * could be a name (`目前，Mesh 化在蚂蚁…`, `欢迎加入 SOFAStack 用户群`) names no job.
+ */
+function readBiographyLine(text: string): SpeakerMention[] {
+  const line = text.replace(/^[>\s]+/, '').replace(BIOGRAPHY_LABEL, '');
+  const clause = line.split(/[。；;]/)[0] ?? '';
+  const speakers = parseSpeakerText(clause);
+  // The line must open with a Chinese name: English prose opens with capitalised words that
+  // read as names.
+  const name = speakers[0]?.name ?? '';
+  if (!isHanName(name) || !line.startsWith(name) || !namesAJob(clause)) return [];
+  return speakers;
+}
+
+/**
+ * A heading that is a person, `### 张亮（京东金融数据研发负责人）`, over their talk's title in bold
+ * further down the section (`**Service Mesh的延伸 —— 论道Database Mesh**`), as some meetup
+ * pages introduce their speakers.
+ */
+function readSpeakerHeading(blocks: Block[], index: number): TalkDraft | null {
+  const heading = blocks[index];
+  const person = /^(\p{Script=Han}{2,4})\s*[（(]([^）)]+)[）)]$/u.exec(heading?.text ?? '');
+  if (!heading || !person || !isHanName(person[1] ?? '')) return null;
+  for (const block of blocks.slice(index + 1)) {
+    if (block.kind === 'heading' && block.depth <= heading.depth) return null;
+    // A bold label (`**分享主题：**`) announces the title rather than being it.
+    if (!block.allStrong || /[：:]$/.test(block.text)) continue;
+    const [speaker] = parseSpeakerText(heading.text);
+    return { ...emptyTalk(cleanTitle(block.text), block.line), speakers: speaker ? [speaker] : [] };
+  }
+  return null;
+}
+
 /**
  * Talks as headings, each with its speaker on the first line under it, as recaps write them:
- * `#### SOFAMosn 持续演进路径及实践案例` over `陈逸凡 花名无钩，蚂蚁金服资深开发工程师…`.
+ * `#### SOFAMosn 持续演进路径及实践案例` over `陈逸凡 花名无钩，蚂蚁金服资深开发工程师…`; or headings
+ * that are the speakers, over their talks' titles in bold (`readSpeakerHeading`).
  */
 function readHeadingTalks(blocks: Block[]): AgendaDraft {
   const talks: TalkDraft[] = [];
   for (const [index, block] of blocks.entries()) {
     if (block.kind !== 'heading' || AFTER_AGENDA.test(block.text) || isBreak(block.text)) continue;
+    const byPerson = readSpeakerHeading(blocks, index);
+    if (byPerson) {
+      talks.push(byPerson);
+      continue;
+    }
     const next = blocks.slice(index + 1).find((candidate) => candidate.text !== '');
     if (!next || (next.kind !== 'paragraph' && next.kind !== 'quote')) continue;
-    const speakers = parseSpeakerText(next.text.split(/[。；;]/)[0] ?? '');
-    // The line must open with a Chinese name: prose merely mentioning someone is not a speaker
-    // line, and English prose opens with capitalised words that read as names.
-    const name = speakers[0]?.name ?? '';
-    if (!isHanName(name) || !next.text.replace(/^[>\s]+/, '').startsWith(name)) continue;
-    if (SECTION_HEADING.test(block.text)) continue;
+    const speakers = readBiographyLine(next.text);
+    if (speakers.length === 0 || SECTION_HEADING.test(block.text)) continue;
     talks.push({ ...emptyTalk(cleanTitle(block.text), block.line), speakers });
   }
   if (talks.length < MIN_HEADING_TALKS) return { talks: [], timezone: null, method: 'none' };

@@ -193,6 +193,18 @@ export function findNicknames(text: string): string[] {
 const JOB_ENDING =
   /(成员|专家|经理|总监|工程师|架构师|负责人|创始人|讲师|嘉宾|主持人?|顾问|教授|博士|老师|作者|大使|志愿者|爱好者|贡献者|维护者|开发者)$/;
 
+/**
+ * Words that name a job, not only qualify one (`技术`, `研发` and `核心` also open prose:
+ * `目前 Mesh 化在蚂蚁落地…研发`).
+ */
+const JOB_WORD =
+  /工程师|架构师|分析师|设计师|科学家|研究员|专家|顾问|布道师|讲师|教授|博士|作者|总监|总裁|经理|主管|主任|负责人|创始人|合伙人|董事|主席|成员|维护者|贡献者|开发者|志愿者|大使|\b(?:CTO|CEO|COO|CIO|CPO|VP|PMC|MVP|Committer|Maintainer)\b/i;
+
+/** True when a text names a job (`资深开发工程师`, `Committer`): a speaker's line says who they are. */
+export function namesAJob(text: string): boolean {
+  return JOB_WORD.test(text);
+}
+
 /** True for a string that can be a Chinese personal name (and is not a company: `蚂蚁金服`). */
 export function isHanName(text: string): boolean {
   return HAN_NAME.test(text) && !isOrganisationName(text) && !JOB_ENDING.test(text);

@@ -930,6 +930,72 @@ date: 2019-01-08
     );
     expect(talks).toEqual([]);
   });
+
+  it('does not take prose that opens with a name-like word, or a picture, for a speaker line', () => {
+    const { talks } = talksIn(
+      'write-up.md',
+      `---
+title: 蚂蚁云原生应用运行时的探索和实践
+date: 2021-08-01
+---
+
+### 蚂蚁 Mesh 落地过程
+
+所以从 2017 年底开始，蚂蚁就开始探索 Service Mesh 的技术方向。
+
+### 蚂蚁 Mesh 落地架构
+
+目前 Mesh 化在蚂蚁落地规模是应用约数千个，也建设了一套完整的研发体系。
+
+### 本周推荐阅读
+
+![图片](https://example.com/cover.png)
+
+### 💬 有问题？进群聊！
+
+欢迎加入 SOFAStack 用户群，与开发者交流。
+`,
+    );
+    expect(talks).toEqual([]);
+  });
+});
+
+describe('headings that are the speakers, over their talks in bold', () => {
+  it('reads the bold line under a speaker heading as the talk, by that speaker', () => {
+    const { talks } = talksIn(
+      'activity.md',
+      `---
+title: Service Mesh Meetup 北京站
+date: 2018-07-29
+---
+
+## Topic与讲师介绍
+
+### 张亮（京东金融数据研发负责人）
+
+个人简介：张亮，京东金融数据研发负责人。热爱开源。
+
+**Service Mesh的延伸 —— 论道Database Mesh**
+
+Database Mesh 是 Service Mesh 的一种延伸。
+
+### 吴晟（Apache SkyWalking创始人）
+
+个人简介：Apache SkyWalking 创始人，PPMC 和 Committer。
+
+**分享主题：**
+
+**Observability on Service Mesh —— Apache SkyWalking 6.0**
+`,
+    );
+    expect(talks.map((talk) => [talk.title, talk.speakers[0]?.name])).toEqual([
+      ['Service Mesh的延伸 —— 论道Database Mesh', '张亮'],
+      ['Observability on Service Mesh —— Apache SkyWalking 6.0', '吴晟'],
+    ]);
+    // Whichever field it lands in, the speaker's employer is kept.
+    const [zhang] = talks[0]?.speakers ?? [];
+    expect(`${zhang?.org ?? ''} ${zhang?.role ?? ''}`).toContain('京东金融');
+  });
 });
 
 describe('a slide list as the only listing', () => {
