@@ -87,11 +87,15 @@ const VERSION_WORDS = /^(最终版|终版|定稿|final|v\d+(\.\d+)*|修订版|�
 
 /** Strips 《》 and whitespace noise from a title. */
 export function cleanTitle(text: string): string {
-  return text
-    .replace(/^[\s#*]+|[\s*]+$/g, '')
-    .replace(/^《(.+)》$/, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .replace(/^[\s#*]+|[\s*]+$/g, '')
+      .replace(/^《(.+)》$/, '$1')
+      // A book-title mark the author left unpaired: `基于5G管理网络的服务网格实践》`.
+      .replace(/^《([^》]+)$|^([^《]+)》$/, '$1$2')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 function isBreak(text: string): boolean {
@@ -452,8 +456,12 @@ function readTimedSlots(blocks: Block[]): AgendaDraft {
 }
 
 /** A time opening an English agenda line: `9:45 - 10:15 `, `9:20am: `, `2:00pm – 2:30pm PT `. */
-const LEADING_CLOCK =
-  /^\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?(?:\s*[-–—~]\s*\d{1,2}(?::\d{2})?\s*(?:am|pm)?)?(?:\s*[A-Z]{2,4}\b)?\s*:?\s+/i;
+const LEADING_CLOCK = new RegExp(
+  String.raw`^\s*\d{1,2}(?::\d{2})?\s*(?:[ap]m)?(?:\s*[-–—~]\s*\d{1,2}(?::\d{2})?\s*(?:[ap]m)?)?` +
+    // A zone after the time is one of these, not any short word (`11:00 Flux Maturity Update`).
+    String.raw`(?:\s*(?:P[SD]?T|E[SD]?T|C[SD]?T|M[SD]?T|UTC|GMT|CES?T|BST|IST|JST|KST|SGT|HKT|AE[SD]T)\b)?\s*:?\s+`,
+  'i',
+);
 
 /** Separators between a title and its speakers on one line: ` -- `, ` — `, ` – `, ` - `. */
 const TITLE_SPEAKER_DASH = /\s+(?:--|—|–|-)\s+/;
@@ -680,7 +688,21 @@ export function extractAgenda(
   ];
   for (const read of readings) {
     const agenda = read(blocks, context);
-    if (agenda.talks.length > 0) return agenda;
+    const talks = agenda.talks.filter((talk) => !saysOnlyWhen(talk.title));
+    if (talks.length > 0) return { ...agenda, talks };
   }
   return { talks: [], timezone: null, method: 'none' };
+}
+
+/** Words that say when and nothing else: months, weekdays, day parts, zones. */
+const WHEN_WORDS =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m|p\.m|day|time|pacific|eastern|central|mountain|[A-Z]{1,4}T|UTC|GMT)\b|(?<=\d)(?:st|nd|rd|th|am|pm)\b|[年月日号周星期上下午晚早时点分至到]/gi;
+
+/**
+ * True for a "title" that only says when, as a day or hours heading does (`October 10th`,
+ * `09:00 am - 12:30pm Pacific time`, `10月23日 周六`): what remains without its dates, times and
+ * their words is no word at all.
+ */
+export function saysOnlyWhen(title: string): boolean {
+  return !/\p{L}/u.test(title.replace(WHEN_WORDS, ''));
 }

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { PostDraft } from './build-bundle';
-import { emptyTalk, type TalkDraft } from './extract-agenda';
+import { emptyTalk, saysOnlyWhen, type TalkDraft } from './extract-agenda';
 import type { Block } from './markdown-blocks';
 import { findTimeRange } from './parse-times';
 import { readSessionHosts } from './read-session-hosts';
@@ -74,7 +74,13 @@ export function sessionsFromHeadings(blocks: Block[], line: number): TalkDraft[]
   const headings = blocks.filter((block) => block.kind === 'heading');
   const depth = Math.min(...headings.map((heading) => heading.depth));
   return headings
-    .filter((heading) => heading.depth === depth && !NOT_A_SESSION.test(heading.text))
+    .filter(
+      (heading) =>
+        heading.depth === depth &&
+        !NOT_A_SESSION.test(heading.text) &&
+        // A day heading (`### October 10th`) over registration hours names no session.
+        !saysOnlyWhen(heading.text),
+    )
     .flatMap((heading) => sessionsUnder(blocks, heading, heading.line || line));
 }
 

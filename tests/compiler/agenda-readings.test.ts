@@ -112,6 +112,50 @@ date: 2023-06-01
   });
 });
 
+describe('what is not a talk title', () => {
+  it('drops headings that only say when, and keeps the talks beside them', () => {
+    const { talks } = talksIn(
+      'gitops-day.md',
+      `---
+title: GitOps One-Stop Shop
+date: 2021-09-17
+---
+
+- 09:00 am - 12:30pm Pacific time -- Alex Example (Weaveworks)
+- 10:00 GitOps with Flux and OCI Registries -- Soulé Ba (Weaveworks)
+- 11:00 Flux Maturity Update -- Kingdon Barrett (Weaveworks)
+`,
+    );
+    expect(talks.map((talk) => talk.title)).toEqual([
+      'GitOps with Flux and OCI Registries',
+      'Flux Maturity Update',
+    ]);
+  });
+
+  it('drops a book-title mark the author left unpaired', () => {
+    const { talks } = talksIn(
+      'chengdu.md',
+      `---
+title: Service Mesh Meetup 成都站
+date: 2019-10-26
+---
+
+### 13:30-14:10 基于5G管理网络的服务网格实践》
+
+赵化冰 腾讯云高级工程师
+
+### 14:10-14:50 《进击的Traefik——云原生边缘路由探秘
+
+郑志雄 蚂蚁集团高级工程师
+`,
+    );
+    expect(talks.map((talk) => talk.title)).toEqual([
+      '基于5G管理网络的服务网格实践',
+      '进击的Traefik——云原生边缘路由探秘',
+    ]);
+  });
+});
+
 describe('a table whose header row is a title', () => {
   it('finds the time and session columns from the cells, and the speaker after 《题目》', () => {
     const { talks } = talksIn(
