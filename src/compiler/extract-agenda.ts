@@ -498,6 +498,13 @@ function isSiteLink(url: string): boolean {
   return !/^([a-z][\w+.-]*:|\/\/|#)/i.test(url);
 }
 
+/**
+ * Where a sentence before a linked title turns from who to what: `J Evans, Infrastructure
+ * Engineer at Strava, will share how Strava built…`. The people are named before the verb.
+ */
+const SPEAKERS_VERB =
+  /,?\s+(?:will|shares?|speaks?|talks?|gives?|joins?|presents?|demonstrates?|walks?|dives?|discuss(?:es)?|explains?|shows?)\b.*$/s;
+
 /** Text before a link that runs into it as a sentence does, with no `:`, `-` or `,` between. */
 const IN_SENTENCE = /\p{L}\s*$/u;
 
@@ -520,8 +527,12 @@ function readTalkLine(block: Block, quote: string): TalkDraft | null {
     const after = text.slice(at + titleLink.label.length).replace(/^[\s:：|,–—-]+/, '');
     title = titleLink.label;
     speakers = after ? parseEnglishSpeakers(after) : [];
+    // A sentence running on after the title (`… with Linkerd.`, `on Kubernetes`) may name a
+    // product in one word; people named there are named in full.
+    if (/^\p{Ll}/u.test(after) && speakers.some((speaker) => !/\s/.test(speaker.name)))
+      speakers = [];
     if (speakers.length === 0 && before && !isTrackLabel(before))
-      speakers = parseEnglishSpeakers(before);
+      speakers = parseEnglishSpeakers(before.replace(SPEAKERS_VERB, ''));
     if (speakers.length === 0 && quote) speakers = parseEnglishSpeakers(quote);
     // A linked line with neither a time nor a speaker is a reference, not a session.
     if (speakers.length === 0 && !range) return null;

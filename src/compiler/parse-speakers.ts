@@ -422,8 +422,9 @@ export function parseEnglishSpeaker(text: string): SpeakerMention | null {
   const mention: SpeakerMention = { name, org: null, role: null, aliases: [] };
   const parentheses = [...rest.matchAll(/\(([^)]*)\)/g)].map((match) => match[1] ?? '');
   for (const inner of parentheses) {
-    if (isEnglishAlias(inner, name)) {
-      mention.aliases.push(inner);
+    // `William Morgan (@wm)`: the person's handle, which recaps also call them by.
+    if (isEnglishAlias(inner, name) || /^@\w[\w.-]*$/.test(inner.trim())) {
+      mention.aliases.push(inner.trim());
       continue;
     }
     // The first bracket that names a company is the person's: later ones belong to others.

@@ -112,6 +112,34 @@ date: 2023-06-01
   });
 });
 
+describe('English talk lines written as sentences', () => {
+  it('takes the people before the verb as the speakers of the linked talk', () => {
+    const { talks } = talksIn(
+      'guide.md',
+      `---
+title: The enthusiast's guide to KubeCon
+date: 2018-10-19
+---
+
+## Monday, December 10
+
+- **1:00 pm**: Alex Leong (@adleong), core maintainer, will give a
+  hands-on workshop on [how to use Linkerd in production](https://sched.co/GyOx) on Kubernetes.
+- **6:00 pm**: J Evans, Infrastructure Engineer at Strava, will share how Strava built a system
+  capable of [maintaining high resource utilization](https://sched.co/GrVb) with Linkerd.
+`,
+    );
+    expect(talks.map((talk) => [talk.start, talk.title])).toEqual([
+      ['13:00', 'how to use Linkerd in production'],
+      ['18:00', 'maintaining high resource utilization'],
+    ]);
+    expect(talks[1]?.speakers).toEqual([
+      { id: 'j-evans', name: 'J Evans', org: 'Strava', role: 'Infrastructure Engineer' },
+    ]);
+    expect(talks[0]?.speakers).toMatchObject([{ name: 'Alex Leong', org: null }]);
+  });
+});
+
 describe('what is not a talk title', () => {
   it('drops headings that only say when, and keeps the talks beside them', () => {
     const { talks } = talksIn(

@@ -10,6 +10,7 @@ import {
   isHostRole,
   isOrganisationName,
   parseChineseSpeaker,
+  parseEnglishSpeaker,
   parseSpeaker,
   parseSpeakers,
   readSelfIntroduction,
@@ -330,6 +331,17 @@ describe('parseSpeaker: one person, however the post writes them', () => {
     expect(parseSpeaker('Senior Engineer')).toBeNull();
     expect(parseSpeaker('蚂蚁金服')).toBeNull();
     expect(parseSpeaker('本次分享将用40分钟时间带你一起庖丁解牛')).toBeNull();
+  });
+});
+
+describe('parseEnglishSpeaker: a handle in brackets', () => {
+  it('keeps @wm as another name William Morgan goes by, not as his company', () => {
+    expect(parseEnglishSpeaker('William Morgan (@wm), Linkerd core maintainer')).toEqual({
+      name: 'William Morgan',
+      org: null,
+      role: 'Linkerd core maintainer',
+      aliases: ['@wm'],
+    });
   });
 });
 
