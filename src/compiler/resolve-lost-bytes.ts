@@ -378,8 +378,8 @@ function scoreWindow({ slots, steps, closing, edges }: Lattice): number[][] {
 }
 
 /**
- * The candidates the model knows anything of (see `LanguageModel.knows`) and the brackets, which
- * the bracket rules judge by their line, or all of them when it knows none. One the model knows
+ * The candidates the model knows anything of (see `LanguageModel.knows`) and those a rule of
+ * their line judges (`isRuledByItsLine`), or all of them when it knows none. One the model knows
  * nothing of scores at the floor of every expert and is never chosen over one it knows; dropping
  * them before scoring spares most of the work, since a damaged character has 16 candidates and
  * two neighbouring ones make 256 pairs.
@@ -387,7 +387,7 @@ function scoreWindow({ slots, steps, closing, edges }: Lattice): number[][] {
 function knownCandidates(candidates: readonly string[], model: LanguageModel): string[] {
   const known = candidates.filter((candidate) => model.knows(candidate.codePointAt(0)!));
   if (known.length === 0) return [...candidates];
-  return candidates.filter((candidate) => known.includes(candidate) || isBracket(candidate));
+  return candidates.filter((candidate) => known.includes(candidate) || isRuledByItsLine(candidate));
 }
 
 /**
@@ -438,7 +438,8 @@ class CandidatePruner {
       return score;
     });
     return candidates.filter(
-      (candidate, option) => scores[option]! >= best - PRUNING_MARGIN || isBracket(candidate),
+      (candidate, option) =>
+        scores[option]! >= best - PRUNING_MARGIN || isRuledByItsLine(candidate),
     );
   }
 
@@ -555,11 +556,17 @@ const BRACKETS = new Map([
 const CLOSING = new Set(BRACKETS.values());
 
 /**
- * True for a bracket, which the bracket rules score by its line whatever the model knows of it:
+ * True for a character that a rule of its line judges whatever the model knows of it (a
+ * bracket, the zero-width joiner, a skin tone: see `bracketScore` and `emojiScore`):
  * `knownCandidates` and `likelyCandidates` always keep one.
  */
-function isBracket(character: string): boolean {
-  return BRACKETS.has(character) || CLOSING.has(character);
+function isRuledByItsLine(character: string): boolean {
+  return (
+    BRACKETS.has(character) ||
+    CLOSING.has(character) ||
+    character === JOINER ||
+    SKIN_TONE.test(character)
+  );
 }
 
 /**
@@ -673,6 +680,41 @@ function requiredOpener(
   const opening = OPENING.get(unopened() ?? '');
   if (opening === undefined || !options.includes(opening) || open() === opening) return null;
   return opening;
+}
+
+/** Unicode's emoji properties, for `emojiScore`. */
+const PICTOGRAPH = /^\p{Extended_Pictographic}$/u;
+const SKIN_TONE = /^\p{Emoji_Modifier}$/u;
+const TAKES_SKIN_TONE = /^\p{Emoji_Modifier_Base}$/u;
+const JOINER = '\u200D';
+
+/**
+ * Log-score of a candidate that breaks an emoji sequence: all but a veto, since the joiner and
+ * the skin tones are characters no post's text teaches, far behind any the model knows.
+ */
+const BROKEN_EMOJI = -30;
+
+/**
+ * `BROKEN_EMOJI` for a candidate the grammar of emoji sequences rules out between its chosen
+ * neighbours (symbols), else 0. A zero-width joiner (E2 80 8D, which loses its last byte as ” does)
+ * stands only between a pictograph, or its skin tone, and another pictograph, and there nothing
+ * else among the candidates does; a skin tone (🏻, which loses a byte as 🍻 and 🎻 do) only
+ * follows an emoji that takes one, and after such an emoji it beats the other candidates.
+ */
+function emojiScore(
+  character: string,
+  options: readonly string[],
+  left: number,
+  right: number,
+): number {
+  const [before, after] = [String.fromCodePoint(left), String.fromCodePoint(right)];
+  const joins = (PICTOGRAPH.test(before) || SKIN_TONE.test(before)) && PICTOGRAPH.test(after);
+  if (character === JOINER) return joins ? 0 : BROKEN_EMOJI;
+  if (joins && options.includes(JOINER)) return BROKEN_EMOJI;
+  const takesSkinTone = TAKES_SKIN_TONE.test(before);
+  if (SKIN_TONE.test(character)) return takesSkinTone ? 0 : BROKEN_EMOJI;
+  if (takesSkinTone && options.some((option) => SKIN_TONE.test(option))) return BROKEN_EMOJI;
+  return 0;
 }
 
 /**
@@ -826,6 +868,9 @@ export function resolveDamaged(
                 unopenedCloser(text, slot.damaged!.index, damagedAt),
               ))
           : required;
+      // The left neighbour as already resolved, where the best reading alone left a tie.
+      const leftDamage = slots[position - 1]?.damaged;
+      const chosenLeft = leftDamage ? chosenAt.get(leftDamage.index)!.codePointAt(0)! : left;
       const context = (option: number): number => {
         const character = slot.options[option]!;
         const leavesOpen = (closer() ?? character) !== character;
@@ -834,7 +879,8 @@ export function resolveDamaged(
           bracketScore(character, open, () =>
             mayClose(text, slot.damaged!.index, character, damagedAt),
           ) +
-          (leavesOpen ? UNMATCHED_BRACKET : 0)
+          (leavesOpen ? UNMATCHED_BRACKET : 0) +
+          emojiScore(character, slot.options, chosenLeft, right)
         );
       };
       const scores = addContext(marginals[position]!, context);

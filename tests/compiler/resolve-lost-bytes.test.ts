@@ -147,6 +147,19 @@ describe('resolveDamaged: choosing among the candidates of lost bytes', () => {
     expect(restoreLostBytes(damage(line), site, FILE).text).toBe(line);
   });
 
+  it('restores an emoji sequence by its grammar: a skin tone after a person, a joiner between two pictographs', () => {
+    // 🏽 loses a byte as 🍽 and 🎽 do; the joiner (E2 80 8D) loses its last byte as ” (9D) does.
+    const lines = ['👩🏽‍💻 讲师：王庆', '“云原生”大会'];
+    const broken = damage(lines.join('\n'));
+    expect(broken.damaged.map((item) => item.candidates)).toEqual(
+      expect.arrayContaining([
+        expect.arrayContaining(['🏽', '🍽', '🎽']),
+        expect.arrayContaining(['\u200D', '”']),
+      ]),
+    );
+    expect(restoreLostBytes(broken, dictionaryModel, FILE).text.split('\n')).toEqual(lines);
+  });
+
   it('ranks every candidate, likeliest first, with posteriors that sum to one', () => {
     const [resolution] = resolveDamaged(damage('云原生'), dictionaryModel);
     expect(resolution?.character).toBe('原');
