@@ -148,7 +148,9 @@ function parseSpeakerLine(text: string): SpeakerMention | null {
 function parseSpeakerText(text: string): SpeakerMention[] {
   // `史泽寰-阿里云`, as slide lists write a speaker: name, dash, company and role.
   const dashed = /^(\p{Script=Han}{2,4})\s*[-－—–]\s*(\S.*)$/u.exec(text.trim());
-  if (dashed?.[1] && isHanName(dashed[1]))
+  // `小助手-泡椒 主持人` is a host's handle and role, read by parseSpeakerLine below.
+  const hostLine = HOST_WORD.test(text.trim().split(/\s+/).at(-1) ?? '');
+  if (dashed?.[1] && isHanName(dashed[1]) && !hostLine)
     return [{ name: dashed[1], ...splitOrgRole(dashed[2] ?? ''), aliases: [] }];
   const people = parseSpeakers(text);
   if (people.length > 0) return people;

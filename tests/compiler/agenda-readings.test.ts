@@ -59,6 +59,14 @@ SOFAGirl 主持人
   it('reads the times of a Chinese post as China time', () => {
     expect(talksIn('channel-26.md', text).event.timezone).toBe('Asia/Shanghai');
   });
+
+  it('reads a host written handle-dash-name as one host, not a person from a company', () => {
+    const { talks } = talksIn(
+      'channel-22.md',
+      text.replace('SOFAGirl 主持人', '小助手-泡椒 主持人'),
+    );
+    expect(talks[0]?.speakers).toMatchObject([{ name: '小助手-泡椒', role: '主持人', org: null }]);
+  });
 });
 
 describe('bold slot lines that name the speaker after the talk', () => {
