@@ -161,6 +161,8 @@ function namesMorePrecisely(later: string, earlier: string): boolean {
 export function cleanEventTitle(title: string): string {
   let name = title
     .trim()
+    // Emphasis marks a post left unclosed (`**活动主题**：**OceanBaseDev Meetup#1 …`) stay as text.
+    .replace(/^[*_]+\s*|\s*[*_]+$/g, '')
     .replace(/^[^】\]]{0,8}[】\]]\s*/, (prefix) => (/^[【[\uFFFD]/.test(prefix) ? '' : prefix))
     .replace(/^《(.+)》$/, '$1')
     .replace(/[《》]/g, '')

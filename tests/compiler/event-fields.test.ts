@@ -270,6 +270,23 @@ describe('a newsletter', () => {
       format: 'online',
     });
   });
+
+  it('names the event its theme line announces without the bold marks the post left open', () => {
+    const text = [
+      '---',
+      'title: "SOFA Weekly | 活动预告"',
+      'date: 2020-09-11',
+      '---',
+      '',
+      '**活动主题**：**OceanBaseDev Meetup#1 上海站「深入分布式数据库」',
+      '',
+      '**活动时间**：9 月 20 日 13:00-18:00',
+      '',
+    ].join('\n');
+    expect(eventOf('weekly-0911.md', text)?.title).toBe(
+      'OceanBaseDev Meetup#1 上海站「深入分布式数据库」',
+    );
+  });
 });
 
 describe('a talk’s own page', () => {
