@@ -31,6 +31,8 @@ const EVENT_IN_WRITE_UP = [
   /根据\s*([A-Za-z][^，。,\s]{2,30})\s*直播/,
   // `本文是上周末Service Mesh Meetup上海站的演讲内容`
   /本文是\s*(?:上周末?|昨天|昨晚|今天)?\s*([^，。,的]{3,40}?)\s*上?的\s*(?:主题)?(?:演讲|分享)/,
+  // `本文根据 SOFA Meetup#1 北京站 现场分享整理`
+  /根据\s*([^，。,在]{3,40}?)\s*(?:现场|线上)?\s*(?:分享|演讲)(?:内容)?整理/,
 ];
 
 /** How many blocks from the top a write-up's `本文根据…整理` sentence may sit, after bios and pictures. */
@@ -39,6 +41,10 @@ const WRITE_UP_OPENING_BLOCKS = 12;
 /** The part of a write-up's title that names the event or the kind of post, not the talk. */
 const TITLE_SUFFIX = /\s*(?:[|｜]|\s-\s)\s*(.*)$/;
 const NOT_EVENT_NAME = /(直播|分享)?(整理|实录|回顾|文字稿)$/;
+
+/** Words an event's name has and a talk title's second half lacks: `QCon`, `Meetup#1 北京站`. */
+const EVENT_WORDS =
+  /meetup|channel|con\b|qcon|summit|webinar|day\b|大会|峰会|沙龙|论坛|直播|站|周年|开放日|#\s*\d/i;
 
 /**
  * An author written as a profile id rather than a name: Hugo Academic's `admin`, the site owner,
@@ -137,10 +143,15 @@ function readWriteUp(
   const named = EVENT_IN_WRITE_UP.map((pattern) =>
     opening.map((text) => pattern.exec(text)?.[1]?.trim()).find(Boolean),
   ).find(Boolean);
+  // A suffix that names no event (`详解蚂蚁金服 SOFAJRaft | 生产级高性能 Java 实现`) is the rest of
+  // the talk's title, when the prose names the event.
+  const eventSuffix = suffix && (EVENT_WORDS.test(suffix) || !named) ? suffix : null;
   // The title's suffix names the event more reliably than a phrase picked out of prose, unless
   // the prose writes that same name in full (`| QCon 实录`, `在 QCon 全球软件开发大会（上海站）2019 上`).
-  const eventTitle = suffix && named?.startsWith(suffix) ? named : (suffix ?? named ?? null);
-  const talk = emptyTalk(cleanTitle(title.replace(TITLE_SUFFIX, '')), line);
+  const eventTitle =
+    eventSuffix && named?.startsWith(eventSuffix) ? named : (eventSuffix ?? named ?? null);
+  const talkTitle = eventSuffix || !suffix ? title.replace(TITLE_SUFFIX, '') : title;
+  const talk = emptyTalk(cleanTitle(talkTitle), line);
   talk.speakers = readSpeakers(readAuthors(data.author ?? data.authors), blocks);
   return { talk, eventTitle, kind: 'write-up' };
 }

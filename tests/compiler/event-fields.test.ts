@@ -114,6 +114,28 @@ describe('an event’s name', () => {
     ].join('\n');
     expect(eventOf('adoption.md', text)?.title).toBe('Service Mesh Meetup上海站');
   });
+
+  it('of a write-up is the meetup its 本文根据…现场分享整理 sentence names, not the half of the talk title after a bar', () => {
+    const text = [
+      '---',
+      'title: "详解 SOFAJRaft | 生产级高性能 Java 实现"',
+      'author: "力鲲"',
+      'date: 2019-04-02T15:00:00+08:00',
+      '---',
+      '',
+      '> 本文根据 SOFA Meetup#1 北京站 现场分享整理，完整的分享视频回顾见文章底部。',
+      '',
+      '## 前言',
+      '',
+      'SOFAJRaft 是一个基于 Raft 一致性算法的生产级高性能 Java 实现。',
+      '',
+    ].join('\n');
+    const { bundle } = compile([post('jraft.md', text)]);
+    expect(bundle.events[0]?.title).toBe('SOFA Meetup#1 北京站');
+    expect(bundle.talks.map((talk) => talk.title)).toEqual([
+      '详解 SOFAJRaft | 生产级高性能 Java 实现',
+    ]);
+  });
 });
 
 describe('an event’s venue', () => {
