@@ -607,7 +607,15 @@ function isPersonOnly(part: string, bareEnglish = false): boolean {
 const CLOSED_LIST = /,[^,]+(?:&|\band\b)[^,(]+(?:$|\()/;
 
 /** Splits a panel into one text per person, only where every piece reads as a person. */
+/**
+ * `, and` before a full name, in a sentence that describes each person in turn: `Mark Tyrrell,
+ * Principal Architect at HomeAway, and Andrew Hodges, Engineering Manager at HomeAway`.
+ */
+const AND_NEXT_PERSON = /,\s+and\s+(?=\p{Lu}\p{Ll}+\s+\p{Lu})/gu;
+
 function splitPeople(text: string): string[] {
+  const described = splitOutsideBrackets(text, AND_NEXT_PERSON);
+  if (described.length > 1) return described.flatMap((part) => splitPeople(part));
   const masked = maskBrackets(text);
   const bareEnglish = CLOSED_LIST.test(masked);
   const listed = splitOutsideBrackets(text, LIST_SEPARATOR);

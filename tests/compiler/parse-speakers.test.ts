@@ -470,6 +470,25 @@ describe('parseSpeakers: panels and lists', () => {
   });
 });
 
+describe('parseSpeakers: a sentence that describes each person in turn', () => {
+  it('splits at ", and" before the next full name, each keeping their own job and company', () => {
+    expect(
+      parseSpeakers(
+        'Mark Tyrrell, Principal Architect at HomeAway, and Andrew Hodges, Engineering Manager at HomeAway',
+      ),
+    ).toEqual([
+      { name: 'Mark Tyrrell', org: 'HomeAway', role: 'Principal Architect', aliases: [] },
+      { name: 'Andrew Hodges', org: 'HomeAway', role: 'Engineering Manager', aliases: [] },
+    ]);
+  });
+
+  it('does not split a company name joined by "and"', () => {
+    expect(
+      parseSpeakers('Yin Xia Mengxue, Academy of Information and Communications Technology'),
+    ).toHaveLength(1);
+  });
+});
+
 describe('parseSpeakers: prose is not a speaker line', () => {
   it.each([
     ['a sentence that opens with a capital', 'Starting with this release, the controllers restart'],
