@@ -505,7 +505,7 @@ function isSiteLink(url: string): boolean {
  * Engineer at Strava, will share how Strava built…`. The people are named before the verb.
  */
 const SPEAKERS_VERB =
-  /,?\s+(?:will|shares?|speaks?|talks?|gives?|joins?|presents?|demonstrates?|walks?|dives?|discuss(?:es)?|explains?|shows?)\b.*$/s;
+  /,?\s+(?:will|shared?|shares|spoke|speaks?|talk(?:s|ed)?|gave|gives?|join(?:s|ed)?|present(?:s|ed)?|demonstrat(?:es?|ed)|walk(?:s|ed)?|dives?|dove|discuss(?:es|ed)?|explain(?:s|ed)?|show(?:s|ed)?|described?|covered)\b.*$/s;
 
 /** Text before a link that runs into it as a sentence does, with no `:`, `-` or `,` between. */
 const IN_SENTENCE = /\p{L}\s*$/u;
@@ -629,6 +629,32 @@ function readSpeakerHeading(blocks: Block[], index: number): TalkDraft | null {
   return null;
 }
 
+/** A heading that numbers its talk: `## Talk 1: Meshing from monolith to microservices`. */
+const NUMBERED_TALK = /^(?:talk|session|keynote|议题|分享)\s*\d{1,2}\s*[:：]\s*(.+)$/i;
+
+/** How a recap's paragraph opens before naming the speaker: `In this talk, Leo Liang, …`. */
+const RECAP_LEAD = /^(?:in (?:this|that|his|her|their) (?:talk|session|presentation),?\s*)/i;
+
+/**
+ * A talk under a heading that says it is one (`## Talk 2: REST to gRPC with Linkerd`), its
+ * speakers those a paragraph under it names before its verb (`In this talk, Kevin Lingerfelt, a
+ * software engineer at Buoyant, shared how…`), or none.
+ */
+function readNumberedTalk(blocks: Block[], index: number): TalkDraft | null {
+  const heading = blocks[index];
+  const title = NUMBERED_TALK.exec(heading?.text ?? '')?.[1];
+  if (!heading || !title) return null;
+  const section = blocks.slice(index + 1);
+  const end = section.findIndex((block) => block.kind === 'heading');
+  // The recording often comes first (a video link); the paragraph that says who spoke follows.
+  const recap = section
+    .slice(0, end === -1 ? undefined : end)
+    .find((block) => block.kind === 'paragraph' && RECAP_LEAD.test(block.text));
+  const who = recap?.text.replace(RECAP_LEAD, '').replace(SPEAKERS_VERB, '') ?? '';
+  const speakers = who ? parseEnglishSpeakers(who) : [];
+  return { ...emptyTalk(cleanTitle(title), heading.line), speakers };
+}
+
 /**
  * Talks as headings, each with its speaker on the first line under it, as recaps write them:
  * `#### SOFAMosn 持续演进路径及实践案例` over `陈逸凡 花名无钩，蚂蚁金服资深开发工程师…`; or headings
@@ -638,7 +664,7 @@ function readHeadingTalks(blocks: Block[]): AgendaDraft {
   const talks: TalkDraft[] = [];
   for (const [index, block] of blocks.entries()) {
     if (block.kind !== 'heading' || AFTER_AGENDA.test(block.text) || isBreak(block.text)) continue;
-    const byPerson = readSpeakerHeading(blocks, index);
+    const byPerson = readSpeakerHeading(blocks, index) ?? readNumberedTalk(blocks, index);
     if (byPerson) {
       talks.push(byPerson);
       continue;

@@ -1040,6 +1040,43 @@ date: 2021-08-01
   });
 });
 
+describe('a recap that numbers its talks in headings', () => {
+  it('reads each "Talk N:" heading as a talk, its speaker from the "In this talk," paragraph', () => {
+    const { talks } = talksIn(
+      'icymi.md',
+      `---
+title: "ICYMI: May San Francisco Meetup"
+date: 2019-05-12
+---
+
+The meetup was a fun night. All the talks were recorded!
+
+## Talk 1: Meshing from monolith to microservices
+
+{{< youtube 6io2YbZVmM4 >}}
+
+In this talk, Leo Liang, engineering manager at Cruise Automation, spoke about how a startup
+moved to microservices.
+
+## Talk 2: REST to gRPC
+
+The slides are online.
+
+## Join us
+
+Want to give a talk? Email us.
+`,
+    );
+    expect(talks.map((talk) => [talk.title, talk.speakers.map((speaker) => speaker.name)])).toEqual(
+      [
+        ['Meshing from monolith to microservices', ['Leo Liang']],
+        ['REST to gRPC', []],
+      ],
+    );
+    expect(talks[0]?.speakers[0]).toMatchObject({ org: 'Cruise Automation' });
+  });
+});
+
 describe('headings that are the speakers, over their talks in bold', () => {
   it('reads the bold line under a speaker heading as the talk, by that speaker', () => {
     const { talks } = talksIn(
