@@ -31,7 +31,11 @@ import { renderMarkdown } from './render-markdown';
 import { resolveAuthorProfiles } from './author-profiles';
 import { buildBundle, type PostDraft } from './build-bundle';
 import type { DictionaryWord } from './language-model';
-import { repairDamagedPosts } from './repair-posts';
+import {
+  repairDamagedPosts,
+  repairDamagedPostsInParallel,
+  type RepairThreads,
+} from './repair-posts';
 
 /** Settings of one compilation. */
 export interface CompileOptions {
@@ -425,9 +429,15 @@ export function assembleResult(outcomes: PostOutcome[], options: CompileOptions)
   };
 }
 
-/** Compiles posts into a bundle. Pure: the same files, in any order, and options give the same result. */
-export function compileContent(files: SourceFile[], options: CompileOptions): CompileResult {
-  const repaired = repairPosts(files, options);
+/**
+ * Compiles posts into a bundle. Pure: the same files, in any order, and options give the same
+ * result. `repaired`: the posts' restored texts, when the caller has restored them already.
+ */
+export function compileContent(
+  files: SourceFile[],
+  options: CompileOptions,
+  repaired = repairPosts(files, options),
+): CompileResult {
   const outcomes = sortByPath(files).map((file) =>
     compilePostSafely(file, repaired.get(file.path)),
   );
@@ -440,4 +450,18 @@ export function repairPosts(
   options: CompileOptions,
 ): Map<string, DecodedText> {
   return repairDamagedPosts(files, options.dictionary ?? (() => []), MAX_POST_BYTES);
+}
+
+/** `repairPosts` on several threads when there is much to restore (see `repair-posts`). */
+export function repairPostsInParallel(
+  files: readonly SourceFile[],
+  options: CompileOptions,
+  threads: RepairThreads,
+): Promise<Map<string, DecodedText>> {
+  return repairDamagedPostsInParallel(
+    files,
+    options.dictionary ?? (() => []),
+    MAX_POST_BYTES,
+    threads,
+  );
 }

@@ -165,6 +165,22 @@ export const NO_OPENER = 0;
 /** Marks an empty slot of the hash tables below; no key starts with it. */
 const EMPTY = -1;
 
+/** A copy of a typed array in memory that other threads can read (see `LanguageModel.share`). */
+function sharedCopy<T extends Int32Array | Float64Array>(array: T): T {
+  const copy = new (array.constructor as new (buffer: SharedArrayBuffer) => T)(
+    new SharedArrayBuffer(array.byteLength),
+  );
+  copy.set(array);
+  return copy;
+}
+
+/** A `CountTable` as it crosses to another thread. */
+interface SharedCountTable {
+  slots: Int32Array;
+  bloom: Int32Array;
+  size: number;
+}
+
 /**
  * Counts keyed by up to three integers (the first never negative), in one open-addressing hash
  * table: each slot is four 32-bit integers (the key, then the count) side by side, so a look-up
@@ -219,6 +235,21 @@ class CountTable {
     if ((this.#bloom[bit >>> 5]! & (1 << (bit & 31))) === 0) return 0;
     const at = this.#find(a, b, c);
     return this.#slots[at] === EMPTY ? 0 : this.#slots[at + 3]!;
+  }
+
+  /** The table in shared memory, for a model read on another thread. */
+  share(): SharedCountTable {
+    return { slots: sharedCopy(this.#slots), bloom: sharedCopy(this.#bloom), size: this.#size };
+  }
+
+  /** A table over the shared memory of `share`, on the thread that received it. */
+  static fromShared({ slots, bloom, size }: SharedCountTable): CountTable {
+    const table = new CountTable();
+    table.#slots = slots;
+    table.#bloom = bloom;
+    table.#mask = slots.length / 4 - 1;
+    table.#size = size;
+    return table;
   }
 
   /** Calls `visit` with every key and its count. */
@@ -278,6 +309,19 @@ function symbolLines(text: string): number[][] {
   return lines;
 }
 
+/** `BigramTypes` as they cross to another thread. */
+interface SharedBigramTypes {
+  followers: SharedCountTable;
+  predecessors: SharedCountTable;
+  total: number;
+}
+
+/** The count tables of `CharacterCounts`, by name. */
+type CountName = 'unigrams' | 'histories' | 'bigrams' | 'pairs' | 'seconds' | 'openers';
+
+/** `CharacterCounts` as they cross to another thread. */
+type SharedCounts = Record<CountName, SharedCountTable> & { types: SharedBigramTypes };
+
 /** The different bigrams of a text (types, not tokens), for the character expert's smoothing. */
 class BigramTypes {
   /** How many different symbols follow each symbol. */
@@ -286,9 +330,20 @@ class BigramTypes {
   readonly predecessors: CountTable;
   total = 0;
 
-  constructor(symbols: number) {
-    this.followers = new CountTable(symbols);
-    this.predecessors = new CountTable(symbols);
+  constructor(symbols: number, shared?: SharedBigramTypes) {
+    this.followers = shared ? CountTable.fromShared(shared.followers) : new CountTable(symbols);
+    this.predecessors = shared
+      ? CountTable.fromShared(shared.predecessors)
+      : new CountTable(symbols);
+    this.total = shared?.total ?? 0;
+  }
+
+  share(): SharedBigramTypes {
+    return {
+      followers: this.followers.share(),
+      predecessors: this.predecessors.share(),
+      total: this.total,
+    };
   }
 
   add(previous: number, next: number): void {
@@ -313,16 +368,33 @@ class CharacterCounts {
   /** (symbol, the last opener of its clause at least `OPENER_DISTANCE` before it) → count. */
   readonly openers: CountTable;
 
-  /** `characters`: about how many the texts to count have, so the tables need not grow. */
-  constructor(characters = 64) {
+  /**
+   * `characters`: about how many the texts to count have, so the tables need not grow. `shared`:
+   * counts another thread made (`share`), read here without a copy.
+   */
+  constructor(characters = 64, shared?: SharedCounts) {
     const symbols = Math.min(characters, 8_192);
-    this.unigrams = new CountTable(symbols);
-    this.histories = new CountTable(symbols);
-    this.bigrams = new CountTable(characters);
-    this.types = new BigramTypes(symbols);
-    this.pairs = new CountTable(characters);
-    this.seconds = new CountTable(2 * characters);
-    this.openers = new CountTable(symbols);
+    const table = (name: CountName, capacity: number): CountTable =>
+      shared ? CountTable.fromShared(shared[name]) : new CountTable(capacity);
+    this.unigrams = table('unigrams', symbols);
+    this.histories = table('histories', symbols);
+    this.bigrams = table('bigrams', characters);
+    this.types = new BigramTypes(symbols, shared?.types);
+    this.pairs = table('pairs', characters);
+    this.seconds = table('seconds', 2 * characters);
+    this.openers = table('openers', symbols);
+  }
+
+  share(): SharedCounts {
+    return {
+      unigrams: this.unigrams.share(),
+      histories: this.histories.share(),
+      bigrams: this.bigrams.share(),
+      types: this.types.share(),
+      pairs: this.pairs.share(),
+      seconds: this.seconds.share(),
+      openers: this.openers.share(),
+    };
   }
 
   /** Counts a text's lines; `isOpener` tells the clause openers (see `contextScore`). */
@@ -372,6 +444,14 @@ class CharacterCounts {
   }
 }
 
+/** A `Trie` as it crosses to another thread. */
+interface SharedTrie {
+  slots: Int32Array;
+  values: Float64Array;
+  childBits: Int32Array;
+  nodes: number;
+}
+
 /**
  * The dictionary as a trie whose edges live in one open-addressing hash table: 349,045 words make
  * about 600,000 edges, which as JavaScript maps would cost seconds to build and query (written by
@@ -379,8 +459,8 @@ class CharacterCounts {
  * touches one cache line.
  */
 class Trie {
-  readonly #slots: Int32Array;
-  readonly #mask: number;
+  #slots: Int32Array;
+  #mask: number;
   /** Each node's value (a word's score), NaN where no word ends; node 0 is the root. */
   values: Float64Array;
   /**
@@ -388,7 +468,7 @@ class Trie {
    * that does not exist (a wrong candidate after a word's start), and this answers them without
    * touching the large table.
    */
-  readonly #childBits: Int32Array;
+  #childBits: Int32Array;
   #nodes = 1;
 
   constructor(edgeCapacity: number) {
@@ -409,6 +489,27 @@ class Trie {
       if (parent === EMPTY || (parent === node && slots[at + 1] === codePoint)) return at;
       slot = (slot + 1) & this.#mask;
     }
+  }
+
+  /** The trie in shared memory, for a model read on another thread. */
+  share(): SharedTrie {
+    return {
+      slots: sharedCopy(this.#slots),
+      values: sharedCopy(this.values),
+      childBits: sharedCopy(this.#childBits),
+      nodes: this.#nodes,
+    };
+  }
+
+  /** A trie over the shared memory of `share`, on the thread that received it. */
+  static fromShared({ slots, values, childBits, nodes }: SharedTrie): Trie {
+    const trie = new Trie(0);
+    trie.#slots = slots;
+    trie.#mask = slots.length / 4 - 1;
+    trie.values = values;
+    trie.#childBits = childBits;
+    trie.#nodes = nodes;
+    return trie;
   }
 
   /** The node after `codePoint` from `node`, or -1 when no word goes on so. */
@@ -443,6 +544,19 @@ interface NameCounts {
   share: number;
   /** `givenNameScore` of each character asked about so far. */
   givenScores: Map<number, number>;
+}
+
+/**
+ * A model as it crosses to another thread (`LanguageModel.share`): its tables in shared memory,
+ * the rest copied by `postMessage`.
+ */
+export interface SharedModel {
+  weights: ModelWeights;
+  content: SharedCounts;
+  trie: SharedTrie;
+  dictionaryCharacters: Set<number>;
+  openers: Set<number>;
+  names: NameCounts;
 }
 
 /** The model; see the module comment. */
@@ -573,6 +687,35 @@ export class LanguageModel {
     view.#dictionaryCharacters = this.#dictionaryCharacters;
     view.#names = this.#names;
     return view;
+  }
+
+  /**
+   * The model with its tables copied into shared memory, to post to worker threads: each makes
+   * it a model again with `fromShared`, without copying the tables, instead of reading the
+   * dictionary and counting the content again.
+   */
+  share(): SharedModel {
+    if (this.#excluded)
+      throw new Error('Share the whole model, and leave a text out on the thread that reads it.');
+    return {
+      weights: this.weights,
+      content: this.#content.share(),
+      trie: this.#trie.share(),
+      dictionaryCharacters: this.#dictionaryCharacters,
+      openers: this.#openers,
+      names: { ...this.#names, givenScores: new Map() },
+    };
+  }
+
+  /** The model `share` made, on the thread that received it. */
+  static fromShared(shared: SharedModel): LanguageModel {
+    const model = new LanguageModel(shared.weights);
+    model.#content = new CharacterCounts(0, shared.content);
+    model.#trie = Trie.fromShared(shared.trie);
+    model.#dictionaryCharacters = shared.dictionaryCharacters;
+    model.#openers = shared.openers;
+    model.#names = shared.names;
+    return model;
   }
 
   /**
