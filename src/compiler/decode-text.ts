@@ -66,7 +66,11 @@ const PLAUSIBLE_RANGES: readonly (readonly [number, number])[] = [
 /** A single-byte code page seen backwards: which byte each of its upper-half characters came from. */
 interface CodePage {
   name: string;
-  byteOf: ReadonlyMap<number, number>;
+  /**
+   * The byte each UTF-16 unit came from, -1 for units outside the upper half: a table, not a
+   * map, since every character of a post is looked up three times (once per code page).
+   */
+  byteOf: Int16Array;
   /** Bytes a strict decoder drops (undefined in the code page) plus the soft hyphen. */
   lostBytes: readonly number[];
 }
@@ -77,11 +81,11 @@ interface CodePage {
  * WHATWG decoders pass them through, and counted as lost, as strict decoders drop them.
  */
 function windowsCodePage(name: string): CodePage {
-  const byteOf = new Map<number, number>();
+  const byteOf = new Int16Array(0x10000).fill(-1);
   const lostBytes = [SOFT_HYPHEN];
   for (let byte = 0x80; byte <= 0xff; byte++) {
     const character = iconv.decode(Buffer.of(byte), name);
-    byteOf.set(character === REPLACEMENT ? byte : character.charCodeAt(0), byte);
+    byteOf[character === REPLACEMENT ? byte : character.charCodeAt(0)] = byte;
     if (character === REPLACEMENT) lostBytes.push(byte);
   }
   return { name, byteOf, lostBytes: lostBytes.sort((a, b) => a - b) };
@@ -89,10 +93,10 @@ function windowsCodePage(name: string): CodePage {
 
 /** True ISO-8859-1 (WHATWG's 'latin1' label means windows-1252); tools strip its C1 controls. */
 function latin1CodePage(): CodePage {
-  const byteOf = new Map<number, number>();
+  const byteOf = new Int16Array(0x10000).fill(-1);
   const lostBytes: number[] = [];
   for (let byte = 0x80; byte <= 0xff; byte++) {
-    byteOf.set(byte, byte);
+    byteOf[byte] = byte;
     if (byte < 0xa0 || byte === SOFT_HYPHEN) lostBytes.push(byte);
   }
   return { name: 'iso-8859-1', byteOf, lostBytes };
@@ -171,12 +175,14 @@ interface Run {
  * Candidates of each surviving byte pattern, per code page: a long damaged post repeats the same
  * few hundred patterns thousands of times.
  */
-const candidateCache = new WeakMap<CodePage, Map<string, string[]>>();
+const candidateCache = new WeakMap<CodePage, Map<number, string[]>>();
 
 function cachedCandidates(surviving: readonly number[], codePage: CodePage): string[] {
   let cache = candidateCache.get(codePage);
   if (!cache) candidateCache.set(codePage, (cache = new Map()));
-  const key = surviving.join(',');
+  // The bytes as one number, after their count: at most three bytes survive.
+  let key = surviving.length;
+  for (const byte of surviving) key = key * 256 + byte;
   let candidates = cache.get(key);
   if (!candidates)
     cache.set(key, (candidates = candidatesForLostBytes(surviving, codePage.lostBytes)));
@@ -242,15 +248,16 @@ function findRuns(text: string, codePage: CodePage): Run[] {
   const runs: Run[] = [];
   let index = 0;
   while (index < text.length) {
-    if (text.charCodeAt(index) < 0x80 || !codePage.byteOf.has(text.charCodeAt(index))) {
+    if (codePage.byteOf[text.charCodeAt(index)]! === -1) {
       index++;
       continue;
     }
     const start = index;
     const bytes: number[] = [];
-    for (let byte = codePage.byteOf.get(text.charCodeAt(index)); byte !== undefined;) {
+    for (let byte = codePage.byteOf[text.charCodeAt(index)]!; byte !== -1;) {
       bytes.push(byte);
-      byte = codePage.byteOf.get(text.charCodeAt(++index));
+      // Past the end, charCodeAt gives NaN, which indexes nothing.
+      byte = codePage.byteOf[text.charCodeAt(++index)] ?? -1;
     }
     runs.push({ start, end: index, ...readRun(bytes, codePage) });
   }
@@ -287,27 +294,21 @@ function isDoubleEncoded({ runs, restored, damaged }: Reading): boolean {
   );
 }
 
-/** Finds the 1-based line and code-point column of UTF-16 indexes, in one pass over the text. */
+/**
+ * Finds the 1-based line and code-point column of UTF-16 indexes. Asked in increasing order, as
+ * the damage is met, it reads the text once in all: a densely damaged line is not counted again
+ * for each of its characters.
+ */
 function locator(text: string): (index: number) => { line: number; column: number } {
-  const lineStarts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1))
-    lineStarts.push(index + 1);
+  let [at, line, column] = [0, 1, 1];
   return (index) => {
-    // Binary search for the last line starting at or before the index.
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((lineStarts[middle] as number) <= index) low = middle;
-      else high = middle - 1;
-    }
-    const start = lineStarts[low] as number;
-    let column = 1;
-    for (let at = start; at < index; at++) {
+    if (index < at) [at, line, column] = [0, 1, 1];
+    for (; at < index; at++) {
       const unit = text.charCodeAt(at);
-      if (unit < 0xdc00 || unit > 0xdfff) column++;
+      if (unit === 0x0a) [line, column] = [line + 1, 1];
+      else if (unit < 0xdc00 || unit > 0xdfff) column++;
     }
-    return { line: low + 1, column };
+    return { line, column };
   };
 }
 
@@ -361,8 +362,11 @@ function reverseDoubleEncoding(
     ),
   ];
   const byLine = new Map<number, DamagedCharacter[]>();
-  for (const character of damaged)
-    byLine.set(character.line, [...(byLine.get(character.line) ?? []), character]);
+  for (const character of damaged) {
+    const line = byLine.get(character.line);
+    if (line) line.push(character);
+    else byLine.set(character.line, [character]);
+  }
   for (const [line, characters] of byLine) {
     const count = characters.length;
     diagnostics.push(
