@@ -127,6 +127,13 @@ class Edges {
   }
 }
 
+/**
+ * A step between two intact characters: every reading of the window takes it, so its score
+ * shifts them all alike and is left out (0) rather than looked up. Only differences between
+ * readings decide a choice and its confidence.
+ */
+const SHARED_STEP = Float64Array.of(0);
+
 /** The character expert's score of every option of every slot after every state, and of the window's end. */
 function scoreSteps(
   slots: readonly Slot[],
@@ -134,10 +141,19 @@ function scoreSteps(
   before: number,
   after: number,
 ): Pick<Lattice, 'steps' | 'closing'> {
+  const intact = (position: number): boolean => (slots[position]?.options.length ?? 1) === 1;
   const steps = slots.map((slot, position) =>
-    model.characterScores(position === 0 ? [before] : slots[position - 1]!.symbols, slot.symbols),
+    intact(position) && intact(position - 1)
+      ? SHARED_STEP
+      : model.characterScores(
+          position === 0 ? [before] : slots[position - 1]!.symbols,
+          slot.symbols,
+        ),
   );
-  return { steps, closing: model.characterScores(slots.at(-1)!.symbols, [after]) };
+  const closing = intact(slots.length - 1)
+    ? SHARED_STEP
+    : model.characterScores(slots.at(-1)!.symbols, [after]);
+  return { steps, closing };
 }
 
 /** What the word expert says of each option of each slot on its own. */
