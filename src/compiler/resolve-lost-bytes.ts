@@ -46,6 +46,12 @@ interface Slot {
   damaged: DamagedCharacter | null;
 }
 
+/** A slot of the given options: one for an intact character, the candidates of a damaged one. */
+function toSlot(options: string[], damaged: DamagedCharacter | null = null): Slot {
+  const codePoints = options.map((option) => option.codePointAt(0)!);
+  return { options, codePoints, symbols: codePoints.map(symbolOf), damaged };
+}
+
 /**
  * A window's lattice, scored. A state is the option chosen at the slot before a position, since
  * the character expert sees one character back: position 0 has one state (the character before
@@ -818,26 +824,30 @@ export function resolveDamaged(
   const singleScores: SingleScoreCache = new Map();
   const known = new Map<readonly string[], string[]>();
   const pruner = new CandidatePruner(model);
+  /** The slot of each intact character: the same in every window, so made once. */
+  const intactSlots = new Map<number, Slot>();
   for (const window of findWindows(text, decoded.damaged)) {
     const at = new Map(window.damaged.map((damaged) => [damaged.index, damaged]));
     const slots: Slot[] = [];
     for (let index = window.from; index < window.to;) {
       const codePoint = text.codePointAt(index)!;
       const damaged = at.get(index) ?? null;
-      let options = [String.fromCodePoint(codePoint)];
-      if (damaged) {
-        let candidates = known.get(damaged.candidates);
-        if (!candidates)
-          known.set(damaged.candidates, (candidates = knownCandidates(damaged.candidates, model)));
-        options = pruner.likely(
-          candidates,
-          neighbourAt(text, index, 'left', damagedAt),
-          neighbourAt(text, index + 1, 'right', damagedAt),
-        );
-      }
-      const codePoints = options.map((option) => option.codePointAt(0)!);
-      slots.push({ options, codePoints, symbols: codePoints.map(symbolOf), damaged });
       index += codePoint > 0xffff ? 2 : 1;
+      if (!damaged) {
+        let slot = intactSlots.get(codePoint);
+        if (!slot) intactSlots.set(codePoint, (slot = toSlot([String.fromCodePoint(codePoint)])));
+        slots.push(slot);
+        continue;
+      }
+      let candidates = known.get(damaged.candidates);
+      if (!candidates)
+        known.set(damaged.candidates, (candidates = knownCandidates(damaged.candidates, model)));
+      const options = pruner.likely(
+        candidates,
+        neighbourAt(text, damaged.index, 'left', damagedAt),
+        neighbourAt(text, damaged.index + 1, 'right', damagedAt),
+      );
+      slots.push(toSlot(options, damaged));
     }
     const before = symbolBefore(text, window.from);
     const after =
