@@ -33,7 +33,10 @@ export interface Resolution {
   character: string;
   /** Posterior of the choice against the other candidates, 0–1. */
   confidence: number;
-  /** Every candidate with its posterior, likeliest first; 0 for those never scored. */
+  /**
+   * The candidates scored, with their posteriors, likeliest first. The others (unknown to the
+   * model, or far behind by the pruner's score) were dropped before scoring; their posterior is 0.
+   */
   ranked: { character: string; probability: number }[];
 }
 
@@ -544,24 +547,14 @@ function addContext(marginals: readonly number[], context: (option: number) => n
   });
 }
 
-/**
- * Softmax of a damaged slot's candidate scores, likeliest first, then the candidates dropped
- * before scoring (unknown to the model, or pruned) with probability 0.
- */
-function rank(
-  options: readonly string[],
-  scores: readonly number[],
-  candidates: readonly string[],
-): Resolution['ranked'] {
+/** Softmax of a damaged slot's candidate scores, likeliest first. */
+function rank(options: readonly string[], scores: readonly number[]): Resolution['ranked'] {
   const top = Math.max(...scores);
   const weights = scores.map((score) => Math.exp(score - top));
   const sum = weights.reduce((total, weight) => total + weight, 0);
-  const ranked = options
+  return options
     .map((character, index) => ({ character, probability: weights[index]! / sum }))
     .sort((a, b) => b.probability - a.probability);
-  for (const character of candidates)
-    if (!options.includes(character)) ranked.push({ character, probability: 0 });
-  return ranked;
 }
 
 /** Closing brackets by their opening ones. */
@@ -910,7 +903,7 @@ export function resolveDamaged(
         );
       };
       const scores = addContext(marginals[position]!, context);
-      const ranked = rank(slot.options, scores, slot.damaged.candidates);
+      const ranked = rank(slot.options, scores);
       const best = ranked[0]!;
       chosenAt.set(slot.damaged.index, best.character);
       resolutions.push({

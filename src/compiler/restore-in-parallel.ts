@@ -37,10 +37,48 @@ export interface RestoreRequest {
   next: Int32Array;
 }
 
+/**
+ * A post's resolutions as they cross back from a worker: three typed arrays instead of an object
+ * per candidate, which `postMessage` copied more slowly than the resolver chose them (98,000
+ * resolutions of a dozen objects each took seconds). The damaged characters themselves are not
+ * sent; the receiver decodes the post again, which gives the same ones in the same order.
+ */
+interface PackedResolutions {
+  /** How many candidates each resolution ranks. */
+  counts: Uint8Array<ArrayBuffer>;
+  /** The ranked candidates of every resolution, one after another. */
+  codePoints: Uint32Array<ArrayBuffer>;
+  probabilities: Float64Array<ArrayBuffer>;
+}
+
 /** What a worker answers for each job it took. */
 export interface RestoreAnswer {
   index: number;
-  outcome: RestoreOutcome;
+  packed: PackedResolutions;
+}
+
+export function packResolutions(resolutions: readonly Resolution[]): PackedResolutions {
+  const ranked = resolutions.flatMap((resolution) => resolution.ranked);
+  return {
+    counts: Uint8Array.from(resolutions, (resolution) => resolution.ranked.length),
+    codePoints: Uint32Array.from(ranked, ({ character }) => character.codePointAt(0)!),
+    probabilities: Float64Array.from(ranked, ({ probability }) => probability),
+  };
+}
+
+/** The resolutions `packResolutions` packed, for the post `decoded` as decoded again here. */
+function unpackResolutions(
+  { counts, codePoints, probabilities }: PackedResolutions,
+  decoded: DecodedText,
+): Resolution[] {
+  let at = 0;
+  return decoded.damaged.map((damaged, index) => {
+    const ranked = Array.from({ length: counts[index]! }, () => ({
+      character: String.fromCodePoint(codePoints[at]!),
+      probability: probabilities[at++]!,
+    }));
+    return { damaged, character: ranked[0]!.character, confidence: ranked[0]!.probability, ranked };
+  });
 }
 
 /** Decodes one post and chooses its damaged characters. */
@@ -71,14 +109,16 @@ export function takeJobs(
  */
 function collect(
   workers: readonly Worker[],
+  jobs: readonly RestoreJob[],
   outcomes: (RestoreOutcome | undefined)[],
   missing: () => number,
 ): Promise<void> {
   return new Promise((settle) => {
     if (missing() === 0) return settle();
     for (const worker of workers) {
-      worker.on('message', ({ index, outcome }: RestoreAnswer) => {
-        outcomes[index] = outcome;
+      worker.on('message', ({ index, packed }: RestoreAnswer) => {
+        const decoded = decodeText(jobs[index]!.bytes, jobs[index]!.path);
+        outcomes[index] = { decoded, resolutions: unpackResolutions(packed, decoded) };
         if (missing() === 0) settle();
       });
       worker.on('error', () => settle());
@@ -114,7 +154,7 @@ export async function restoreInParallel(
   }
   try {
     takeJobs(request, model, (index, outcome) => (outcomes[index] = outcome));
-    await collect(workers, outcomes, missing);
+    await collect(workers, jobs, outcomes, missing);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

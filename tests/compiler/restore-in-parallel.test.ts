@@ -10,6 +10,7 @@ import { LanguageModel, type DictionaryWord } from '../../src/compiler/language-
 import { readContentTree, type SourceFile } from '../../src/compiler/read-content';
 import { readDictionary } from '../../src/compiler/read-dictionary';
 import {
+  packResolutions,
   restoreInParallel,
   restoreOne,
   type RestoreAnswer,
@@ -134,8 +135,8 @@ describe('restoreInParallel', () => {
       while (answers.length < JOBS.length) await once(worker, 'message');
       await worker.terminate();
       expect(answers.map(({ index }) => index)).toEqual([3, 2, 1, 0]);
-      const byIndex = answers.sort((a, b) => a.index - b.index).map(({ outcome }) => outcome);
-      expect(choices(byIndex)).toEqual(choices(JOBS.map((job) => restoreOne(job, model))));
+      for (const { index, packed } of answers)
+        expect(packed).toEqual(packResolutions(restoreOne(JOBS[index]!, model).resolutions));
     },
     WORKER_TIMEOUT_MS,
   );
