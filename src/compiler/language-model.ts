@@ -519,6 +519,25 @@ class Trie {
     return this.#slots[at] === EMPTY ? -1 : this.#slots[at + 2]!;
   }
 
+  /**
+   * Shrinks the tables to the nodes made. The trie is built with room for one node per
+   * character of the dictionary's words, twice what their shared prefixes need; the smaller
+   * table misses the cache less often when read.
+   */
+  compact(): void {
+    const old = this.#slots;
+    const size = 2 ** Math.ceil(Math.log2(Math.max(16, this.#nodes * 2)));
+    this.#slots = new Int32Array(4 * size).fill(EMPTY);
+    this.#mask = size - 1;
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at] === EMPTY) continue;
+      const to = this.#find(old[at]!, old[at + 1]!);
+      this.#slots.set(old.subarray(at, at + 4), to);
+    }
+    this.values = this.values.slice(0, this.#nodes);
+    this.#childBits = this.#childBits.slice(0, this.#nodes);
+  }
+
   /** The child, made if it is missing. */
   grow(node: number, codePoint: number): number {
     const at = this.#find(node, codePoint);
@@ -613,6 +632,7 @@ export class LanguageModel {
       if (tag === 'p' && word.length === 1) this.#openers.add(word.codePointAt(0) ?? 0);
     }
     this.#names.share = this.#names.total / total;
+    this.#trie.compact();
     return this;
   }
 
