@@ -247,6 +247,25 @@ describe('restoreLostBytes: what the compiler reports', () => {
   });
 });
 
+describe('LanguageModel: the dictionary', () => {
+  it('finds every word of a dictionary whose words share no prefix (more nodes than it planned for)', () => {
+    // Two-character words that share nothing: 2 nodes per word, where the trie plans on 1.
+    const words = Array.from({ length: 3_000 }, (_, index) => ({
+      word: String.fromCodePoint(0x4e00 + index, 0x9000 + index),
+      frequency: index + 1,
+    }));
+    const model = new LanguageModel().addDictionary(words);
+    const scores = words.map(({ word }) => {
+      const [first, second] = [...word].map((character) => character.codePointAt(0)!);
+      return model.wordScore(model.child(model.child(0, first!), second!));
+    });
+    expect(scores.every(Number.isFinite)).toBe(true);
+    // Likelier words score higher, so each word found its own node.
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    expect(model.child(0, 0x9000)).toBe(-1);
+  });
+});
+
 describe('LanguageModel: smoothing the content bigrams', () => {
   const code = (character: string): number => character.codePointAt(0)!;
 
