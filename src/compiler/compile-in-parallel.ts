@@ -37,12 +37,6 @@ export interface ParallelOptions {
  */
 const MIN_FILES_FOR_WORKERS = 1_000;
 
-/**
- * A worker's young generation, where the Markdown parser's many short-lived objects are made.
- * Larger than V8's default, so they are collected less often.
- */
-const WORKER_YOUNG_GENERATION_MB = 64;
-
 /** Posts per message: small enough that the workers finish together, large enough to be few. */
 const CHUNK_POSTS = 50;
 
@@ -102,9 +96,7 @@ function compileOnWorkers(
       worker.postMessage(request, [request.bytes.buffer]);
     };
     for (let index = 0; index < count; index++) {
-      const worker = startWorker(new URL('./compile-worker.ts', import.meta.url), {
-        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-      });
+      const worker = startWorker(new URL('./compile-worker.ts', import.meta.url));
       workers.push(worker);
       worker.on('message', ({ chunk, outcomes }: ChunkResult) => {
         if (settled) return;

@@ -7,10 +7,22 @@
  */
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
+/**
+ * A worker's young generation, where the Markdown parser and the lost-byte resolver make their
+ * many short-lived objects. Larger than V8's default, so they are collected less often: the
+ * compiler's own thread gets the same from `--max-semi-space-size=32` in package.json's scripts
+ * (about 13% less CPU resolving lost bytes, in alternating runs).
+ */
+const YOUNG_GENERATION_MB = 96;
+
 export function startWorker(module: URL, options: WorkerOptions = {}): Worker {
   const bootstrap = [
     `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ tsImport }) =>`,
     `  tsImport(${JSON.stringify(module.href)}, ${JSON.stringify(import.meta.url)}));`,
   ].join('\n');
-  return new Worker(bootstrap, { ...options, eval: true });
+  return new Worker(bootstrap, {
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    ...options,
+    eval: true,
+  });
 }
