@@ -241,6 +241,20 @@ describe('restoreLostBytes: what the compiler reports', () => {
     expect(full.characterScore(中!, 的!)).toBeGreaterThan(heldOut.characterScore(中!, 的!));
   });
 
+  it("reads the content's dictionary words without a post exactly as a model that never saw it", () => {
+    const post = '服务网格中的流量管理与可观测性，欢迎报名参加。';
+    const withDictionary = () => new LanguageModel().addDictionary(dictionary);
+    const heldOut = withDictionary().addText(post).addText(SITE_TEXT).without(post);
+    const never = withDictionary().addText(SITE_TEXT);
+    const full = withDictionary().addText(post).addText(SITE_TEXT);
+    const node = (word: string) =>
+      [...word].reduce((at, character) => full.child(at, character.codePointAt(0)!), 0);
+    // 服务网格 and 流量 only in the post, 分享 only in the other text, 管理 in neither.
+    for (const word of ['服务网格', '流量', '分享', '管理', '报名'])
+      expect(heldOut.wordScore(node(word))).toBe(never.wordScore(node(word)));
+    expect(full.wordScore(node('流量'))).toBeGreaterThan(heldOut.wordScore(node('流量')));
+  });
+
   it('keeps the confidence threshold a real probability', () => {
     expect(MIN_CONFIDENCE).toBeGreaterThan(0.5);
     expect(MIN_CONFIDENCE).toBeLessThan(1);
@@ -263,6 +277,35 @@ describe('LanguageModel: the dictionary', () => {
     // Likelier words score higher, so each word found its own node.
     expect(scores).toEqual([...scores].sort((a, b) => a - b));
     expect(model.child(0, 0x9000)).toBe(-1);
+  });
+});
+
+describe('LanguageModel: the word expert', () => {
+  /** A dictionary of a few words, with 的 as filler so that the frequencies sum to 1,000. */
+  const words = (entries: Record<string, number>) =>
+    Object.entries(entries).map(([word, frequency]) => ({ word, frequency }));
+  const DICTIONARY = words({ 的: 691, 转: 100, 向: 100, 发: 1, 转发: 8 });
+  const node = (model: LanguageModel, word: string) =>
+    [...word].reduce((at, character) => model.child(at, character.codePointAt(0)!), 0);
+
+  it('charges every word of a reading, so one word of the dictionary beats two it barely loses to', () => {
+    // 发 and 向 (E5 8F 91, E5 90 91) both survive as E5 91. 转发 (8 in 1,000) against 转 and 向
+    // (100 each): 0.008 < 0.1 × 0.1 as probabilities, by less than the second word costs.
+    const broken = damage('Envoy 转发 HTTP 请求');
+    expect(broken.damaged).toHaveLength(1);
+    const resolve = (weights: typeof DEFAULT_WEIGHTS) =>
+      restoreLostBytes(broken, new LanguageModel(weights).addDictionary(DICTIONARY), FILE).text;
+    expect(resolve(DEFAULT_WEIGHTS)).toBe('Envoy 转发 HTTP 请求');
+    expect(resolve({ ...DEFAULT_WEIGHTS, wordCost: 0 })).toBe('Envoy 转向 HTTP 请求');
+  });
+
+  it('raises a dictionary word of two or more characters by how often the content uses it', () => {
+    const model = new LanguageModel().addDictionary(DICTIONARY).addText('转发\n转发给他');
+    const general = new LanguageModel().addDictionary(DICTIONARY).addText('转向\n他');
+    const adapted = node(model, '转发');
+    expect(model.wordScore(adapted)).toBeGreaterThan(general.wordScore(adapted));
+    // One-character words keep the dictionary's probability: every character would count as one.
+    expect(model.wordScore(node(model, '发'))).toBe(general.wordScore(node(model, '发')));
   });
 });
 
