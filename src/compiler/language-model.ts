@@ -464,6 +464,7 @@ class CharacterCounts {
 interface SharedTrie {
   slots: Int32Array;
   values: Float64Array;
+  probabilities: Float64Array;
   childBits: Int32Array;
   nodes: number;
 }
@@ -537,17 +538,19 @@ class Trie {
     return {
       slots: sharedCopy(this.#slots),
       values: sharedCopy(this.values),
+      probabilities: sharedCopy(this.probabilities),
       childBits: sharedCopy(this.#childBits),
       nodes: this.#nodes,
     };
   }
 
   /** A trie over the shared memory of `share`, on the thread that received it. */
-  static fromShared({ slots, values, childBits, nodes }: SharedTrie): Trie {
+  static fromShared({ slots, values, probabilities, childBits, nodes }: SharedTrie): Trie {
     const trie = new Trie(0);
     trie.#slots = slots;
     trie.#mask = slots.length / 4 - 1;
     trie.values = values;
+    trie.probabilities = probabilities;
     trie.#childBits = childBits;
     trie.#nodes = nodes;
     return trie;
@@ -576,6 +579,12 @@ class Trie {
   }
 }
 
+/** `WordCounts` as they cross to another thread. */
+interface SharedWordCounts {
+  counts: Int32Array;
+  total: number;
+}
+
 /**
  * How often each dictionary word of two or more characters occurs in a set of texts, by trie
  * node, counting every occurrence, overlapping ones too (服务网格 counts 服务, 网格 and 服务网格),
@@ -584,7 +593,7 @@ class Trie {
  */
 class WordCounts {
   /** Counts by node: an array over the whole trie, or a map for one text (`sparse`). */
-  readonly #dense: Int32Array | null;
+  #dense: Int32Array | null;
   readonly #sparse: Map<number, number> | null;
   total = 0;
 
@@ -592,6 +601,19 @@ class WordCounts {
   constructor(nodes: number, sparse = false) {
     this.#dense = sparse ? null : new Int32Array(nodes);
     this.#sparse = sparse ? new Map() : null;
+  }
+
+  /** The counts in shared memory, for a model read on another thread. */
+  share(): SharedWordCounts {
+    return { counts: sharedCopy(this.#dense!), total: this.total };
+  }
+
+  /** Counts over the shared memory of `share`, on the thread that received them. */
+  static fromShared({ counts, total }: SharedWordCounts): WordCounts {
+    const words = new WordCounts(0);
+    words.#dense = counts;
+    words.total = total;
+    return words;
   }
 
   get(node: number): number {
@@ -642,6 +664,7 @@ export interface SharedModel {
   weights: ModelWeights;
   content: SharedCounts;
   trie: SharedTrie;
+  words: SharedWordCounts;
   dictionaryCharacters: Set<number>;
   openers: Set<number>;
   names: NameCounts;
@@ -800,6 +823,7 @@ export class LanguageModel {
       weights: this.weights,
       content: this.#content.share(),
       trie: this.#trie.share(),
+      words: this.#words.share(),
       dictionaryCharacters: this.#dictionaryCharacters,
       openers: this.#openers,
       names: { ...this.#names, givenScores: new Map() },
@@ -811,6 +835,7 @@ export class LanguageModel {
     const model = new LanguageModel(shared.weights);
     model.#content = new CharacterCounts(0, shared.content);
     model.#trie = Trie.fromShared(shared.trie);
+    model.#words = WordCounts.fromShared(shared.words);
     model.#dictionaryCharacters = shared.dictionaryCharacters;
     model.#openers = shared.openers;
     model.#names = shared.names;
