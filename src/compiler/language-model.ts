@@ -63,6 +63,10 @@ export interface ModelWeights {
    * otherwise spends too little on splitting a line into many short words.
    */
   wordCost: number;
+  /** Multiplier of the word-class part of `LanguageModel.functionWordScore`. */
+  wordClasses: number;
+  /** Multiplier of the partner-word part of `LanguageModel.functionWordScore`. */
+  partners: number;
 }
 
 /**
@@ -76,7 +80,9 @@ export const DEFAULT_WEIGHTS: ModelWeights = {
   contentFollowers: 1,
   contentUnigram: 0.9,
   context: 0.5,
-  opener: 1,
+  opener: 1.5,
+  wordClasses: 0.2,
+  partners: 1,
   names: 1,
   contentWords: 0.2,
   wordCost: 0.5,
@@ -91,6 +97,48 @@ const CONTEXT_VOCABULARY = 5_000;
 
 /** Added to every clause-opener count in `contextScore`. */
 const OPENER_SMOOTHING = 0.5;
+
+/**
+ * How many sightings of the word classes around a function word `functionWordScore` adds to its
+ * own, shared out as the classes occur around all function words.
+ */
+const WORD_CLASS_PRIOR = 5;
+/** Added to every count of the classes around all function words, and the number of pairs assumed. */
+const WORD_CLASS_SMOOTHING = 0.5;
+const WORD_CLASS_PAIRS = 2_000;
+
+/**
+ * jieba's tags of the words that join and place the words around them rather than name things:
+ * prepositions (在, 与), conjunctions (和, 或), adverbs (不, 也) and locatives (中, 上). Their
+ * one-character words are the function words of `functionWordScore`. (Particles such as 的 and 了
+ * are left out: they are the commonest characters of all, and counting them doubled the cost.)
+ */
+const FUNCTION_TAGS = new Set(['p', 'c', 'd', 'f']);
+
+/**
+ * Most `functionWordScore` gives a candidate (no bench site reached 7 nats), so that the resolver
+ * knows how far behind a candidate can be and still not win.
+ */
+export const FUNCTION_WORD_GAIN_LIMIT = 10;
+
+/**
+ * Class of a symbol that begins or ends no dictionary word: the symbol itself (a Latin word, a
+ * number, a comma, a line boundary), above the dictionary's tags.
+ */
+const SYMBOL_CLASS = 1_000;
+
+/** How far after a function word, in characters, `functionWordScore` looks for a partner word. */
+export const PARTNER_REACH = 12;
+/** How many sightings of a function word a partner's share around all function words is worth. */
+const PARTNER_PRIOR = 5;
+/** Added to every partner count around all function words, and the number of partners assumed. */
+const PARTNER_SMOOTHING = 0.5;
+const PARTNER_VOCABULARY = 20_000;
+
+/** The key of `wordClasses` under which the classes around all function words are counted. */
+const ANY_FUNCTION_WORD = 0;
+/** The key of the count of all function words. */
+const ALL_PAIRS = -1;
 
 /** Added to each given-name character's count, and the number of such characters assumed. */
 const NAME_SMOOTHING = 1;
@@ -182,7 +230,7 @@ export const NO_OPENER = 0;
 const EMPTY = -1;
 
 /** A copy of a typed array in memory that other threads can read (see `LanguageModel.share`). */
-function sharedCopy<T extends Int32Array | Float64Array>(array: T): T {
+function sharedCopy<T extends Int32Array | Float64Array | Uint8Array>(array: T): T {
   const copy = new (array.constructor as new (buffer: SharedArrayBuffer) => T)(
     new SharedArrayBuffer(array.byteLength),
   );
@@ -308,6 +356,19 @@ class CountTable {
   }
 }
 
+/** What `CharacterCounts` asks the dictionary about a text's symbols. */
+interface Grammar {
+  isClauseOpener(symbol: number): boolean;
+  isLocative(symbol: number): boolean;
+  isFunctionWord(symbol: number): boolean;
+  /** Class of the longest dictionary word ending before `end` (see `LanguageModel.classBefore`). */
+  classBefore(symbols: ArrayLike<number>, end: number): number;
+  /** Class of the longest dictionary word starting at `start`. */
+  classAfter(symbols: ArrayLike<number>, start: number): number;
+  /** The words of two characters or more in the clause from `start` on (`LanguageModel.wordsAfter`). */
+  wordsAfter(symbols: ArrayLike<number>, start: number): number[];
+}
+
 /** The symbols of a text's non-blank lines, each line between two boundaries. */
 function symbolLines(text: string): number[][] {
   const lines: number[][] = [];
@@ -333,7 +394,15 @@ interface SharedBigramTypes {
 }
 
 /** The count tables of `CharacterCounts`, by name. */
-type CountName = 'unigrams' | 'histories' | 'bigrams' | 'pairs' | 'seconds' | 'openers';
+type CountName =
+  | 'unigrams'
+  | 'histories'
+  | 'bigrams'
+  | 'pairs'
+  | 'seconds'
+  | 'openers'
+  | 'wordClasses'
+  | 'partners';
 
 /** `CharacterCounts` as they cross to another thread. */
 type SharedCounts = Record<CountName, SharedCountTable> & { types: SharedBigramTypes };
@@ -383,6 +452,16 @@ class CharacterCounts {
   readonly seconds: CountTable;
   /** (symbol, the last opener of its clause at least `OPENER_DISTANCE` before it) → count. */
   readonly openers: CountTable;
+  /**
+   * (function word, class of the word before it, class of the word after it) → count, and
+   * (`ANY_FUNCTION_WORD`, the two classes) over all function words; see `functionWordScore`.
+   */
+  readonly wordClasses: CountTable;
+  /**
+   * (function word, a dictionary word later in its clause) → count, words as trie nodes, and
+   * (`ANY_FUNCTION_WORD`, word) over all function words; see `functionWordScore`.
+   */
+  readonly partners: CountTable;
 
   /**
    * `characters`: about how many the texts to count have, so the tables need not grow. `shared`:
@@ -399,6 +478,8 @@ class CharacterCounts {
     this.pairs = table('pairs', characters);
     this.seconds = table('seconds', 2 * characters);
     this.openers = table('openers', symbols);
+    this.wordClasses = table('wordClasses', characters / 8);
+    this.partners = table('partners', characters / 4);
   }
 
   share(): SharedCounts {
@@ -410,11 +491,13 @@ class CharacterCounts {
       pairs: this.pairs.share(),
       seconds: this.seconds.share(),
       openers: this.openers.share(),
+      wordClasses: this.wordClasses.share(),
+      partners: this.partners.share(),
     };
   }
 
-  /** Counts a text's lines; `isOpener` tells the clause openers (see `contextScore`). */
-  add(text: string, isOpener: (symbol: number) => boolean): this {
+  /** Counts a text's lines; `grammar` tells the clause openers and the function words. */
+  add(text: string, grammar: Grammar): this {
     for (const symbols of symbolLines(text)) {
       for (let index = 1; index < symbols.length; index++) {
         const [previous, symbol] = [symbols[index - 1]!, symbols[index]!];
@@ -432,13 +515,36 @@ class CharacterCounts {
         this.seconds.add(symbol, padded[index - 2]!);
         this.seconds.add(symbol, -padded[index + 2]! - 1);
       }
-      this.#countOpeners(symbols, isOpener);
+      this.#countOpeners(symbols, grammar);
+      this.#countFunctionWords(symbols, grammar);
     }
     return this;
   }
 
+  /**
+   * Counts each function word of a line with the classes of the words on either side and with
+   * the words after it in its clause.
+   */
+  #countFunctionWords(symbols: readonly number[], grammar: Grammar): void {
+    for (let index = 1; index < symbols.length - 1; index++) {
+      const symbol = symbols[index]!;
+      if (!grammar.isFunctionWord(symbol)) continue;
+      const before = grammar.classBefore(symbols, index);
+      const after = grammar.classAfter(symbols, index + 1);
+      this.wordClasses.add(symbol, before, after);
+      this.wordClasses.add(ANY_FUNCTION_WORD, before, after);
+      this.wordClasses.add(ANY_FUNCTION_WORD, ALL_PAIRS, ALL_PAIRS);
+      const words = grammar.wordsAfter(symbols, index + 1);
+      words.forEach((word, position) => {
+        if (words.indexOf(word) !== position) return;
+        this.partners.add(symbol, word);
+        this.partners.add(ANY_FUNCTION_WORD, word);
+      });
+    }
+  }
+
   /** Counts each CJK symbol of a line that has a clause opener with that opener. */
-  #countOpeners(symbols: readonly number[], isOpener: (symbol: number) => boolean): void {
+  #countOpeners(symbols: readonly number[], grammar: Grammar): void {
     let openers: number[] = [];
     for (let index = 0; index < symbols.length; index++) {
       const symbol = symbols[index]!;
@@ -446,7 +552,8 @@ class CharacterCounts {
       if (symbol < 0x2e80) continue;
       const opener = openers.findLast((at) => at <= index - OPENER_DISTANCE);
       if (opener !== undefined) this.openers.add(symbol, symbols[opener]!);
-      if (isOpener(symbol)) openers.push(index);
+      if (grammar.isLocative(symbol)) openers.pop();
+      if (grammar.isClauseOpener(symbol)) openers.push(index);
     }
   }
 
@@ -465,6 +572,7 @@ interface SharedTrie {
   slots: Int32Array;
   values: Float64Array;
   probabilities: Float64Array;
+  classes: Uint8Array;
   childBits: Int32Array;
   nodes: number;
 }
@@ -482,6 +590,8 @@ class Trie {
   values: Float64Array;
   /** Each node's word probability in the dictionary, 0 where no word ends. */
   probabilities: Float64Array;
+  /** Each node's word class (its part of speech, numbered from 1), 0 where no word ends. */
+  classes: Uint8Array;
   /**
    * Per node, a 32-bit Bloom filter of its children's code points: most look-ups ask for a child
    * that does not exist (a wrong candidate after a word's start), and this answers them without
@@ -498,6 +608,7 @@ class Trie {
     // One node per edge, and the root: at most half the slots are ever taken.
     this.values = new Float64Array(size / 2).fill(NaN);
     this.probabilities = new Float64Array(size / 2);
+    this.classes = new Uint8Array(size / 2);
     this.#childBits = new Int32Array(size / 2);
   }
 
@@ -516,6 +627,9 @@ class Trie {
     const probabilities = new Float64Array(size / 2);
     probabilities.set(this.probabilities);
     this.probabilities = probabilities;
+    const classes = new Uint8Array(size / 2);
+    classes.set(this.classes);
+    this.classes = classes;
     const childBits = new Int32Array(size / 2);
     childBits.set(this.#childBits);
     this.#childBits = childBits;
@@ -539,18 +653,20 @@ class Trie {
       slots: sharedCopy(this.#slots),
       values: sharedCopy(this.values),
       probabilities: sharedCopy(this.probabilities),
+      classes: sharedCopy(this.classes),
       childBits: sharedCopy(this.#childBits),
       nodes: this.#nodes,
     };
   }
 
   /** A trie over the shared memory of `share`, on the thread that received it. */
-  static fromShared({ slots, values, probabilities, childBits, nodes }: SharedTrie): Trie {
+  static fromShared({ slots, values, probabilities, classes, childBits, nodes }: SharedTrie): Trie {
     const trie = new Trie(0);
     trie.#slots = slots;
     trie.#mask = slots.length / 4 - 1;
     trie.values = values;
     trie.probabilities = probabilities;
+    trie.classes = classes;
     trie.#childBits = childBits;
     trie.#nodes = nodes;
     return trie;
@@ -667,7 +783,20 @@ export interface SharedModel {
   words: SharedWordCounts;
   dictionaryCharacters: Set<number>;
   openers: Set<number>;
+  locatives: Set<number>;
+  functionWords: Set<number>;
   names: NameCounts;
+}
+
+/** The words around a site that `LanguageModel.functionWordScore` weighs; see `functionWordContext`. */
+export interface FunctionWordContext {
+  before: number;
+  after: number;
+  /** Share of the pair of classes around all function words. */
+  classShare: number;
+  /** Words later in the clause, as trie nodes, and the share of each around all function words. */
+  partners: number[];
+  partnerShares: number[];
 }
 
 /** The model; see the module comment. */
@@ -694,6 +823,12 @@ export class LanguageModel {
   #dictionaryCharacters = new Set<number>();
   /** The dictionary's prepositions of one character (tag `p`: 在, 从, 对, 与…): clause openers. */
   #openers = new Set<number>();
+  /** The dictionary's locatives of one character (tag `f`: 中, 上, 里…): they close an opener. */
+  #locatives = new Set<number>();
+  /** The dictionary's function words of one character (`FUNCTION_TAGS`). */
+  #functionWords = new Set<number>();
+  /** The dictionary's tags, numbered from 1 in the order first met, for `Trie.classes`. */
+  #tagNumbers = new Map<string, number>();
   #names: NameCounts = {
     surnames: new Map(),
     givenNames: new Map(),
@@ -726,12 +861,24 @@ export class LanguageModel {
       this.#trie.values[node] =
         this.weights.words * Math.log(frequency / total) - this.weights.wordCost;
       this.#trie.probabilities[node] = frequency / total;
+      this.#trie.classes[node] = this.#tagNumber(tag);
       if (tag === 'nr') this.#countName(word, frequency);
       if (tag === 'p' && word.length === 1) this.#openers.add(word.codePointAt(0) ?? 0);
+      if (tag === 'f' && word.length === 1) this.#locatives.add(word.codePointAt(0) ?? 0);
+      if (FUNCTION_TAGS.has(tag ?? '') && word.length === 1)
+        this.#functionWords.add(word.codePointAt(0) ?? 0);
     }
     this.#names.share = this.#names.total / total;
     this.#words = new WordCounts(this.#trie.values.length);
     return this;
+  }
+
+  /** The number of a part-of-speech tag; all tags past the 255th (none in jieba's) share one. */
+  #tagNumber(tag = ''): number {
+    let number = this.#tagNumbers.get(tag);
+    if (number === undefined)
+      this.#tagNumbers.set(tag, (number = Math.min(255, this.#tagNumbers.size + 1)));
+    return number;
   }
 
   /** Counts a listed name of two or three characters: a surname and a given name. */
@@ -785,7 +932,7 @@ export class LanguageModel {
 
   /** Counts correctly encoded text for the character expert. Call it after `addDictionary`. */
   addText(text: string): this {
-    this.#content.add(text, this.isClauseOpener);
+    this.#content.add(text, this);
     this.#words.add(text, this.#trie);
     this.#backoffs.clear();
     this.#histories.clear();
@@ -801,7 +948,9 @@ export class LanguageModel {
     const view = new LanguageModel(this.weights);
     view.#content = this.#content;
     view.#openers = this.#openers;
-    view.#excluded = new CharacterCounts(text.length).add(text, this.isClauseOpener);
+    view.#functionWords = this.#functionWords;
+    view.#locatives = this.#locatives;
+    view.#excluded = new CharacterCounts(text.length).add(text, this);
     view.#excludedTypes = this.#content.typesOnlyIn(view.#excluded);
     view.#trie = this.#trie;
     view.#words = this.#words;
@@ -826,6 +975,8 @@ export class LanguageModel {
       words: this.#words.share(),
       dictionaryCharacters: this.#dictionaryCharacters,
       openers: this.#openers,
+      locatives: this.#locatives,
+      functionWords: this.#functionWords,
       names: { ...this.#names, givenScores: new Map() },
     };
   }
@@ -838,6 +989,8 @@ export class LanguageModel {
     model.#words = WordCounts.fromShared(shared.words);
     model.#dictionaryCharacters = shared.dictionaryCharacters;
     model.#openers = shared.openers;
+    model.#locatives = shared.locatives;
+    model.#functionWords = shared.functionWords;
     model.#names = shared.names;
     return model;
   }
@@ -847,6 +1000,125 @@ export class LanguageModel {
    * the dictionary's one-character prepositions.
    */
   readonly isClauseOpener = (codePoint: number): boolean => this.#openers.has(codePoint);
+
+  /** True when the dictionary has the character as a locative of its own (在 X 中 closes 在 at 中). */
+  readonly isLocative = (symbol: number): boolean => this.#locatives.has(symbol);
+
+  /** True when the dictionary has the character as a function word of its own (`FUNCTION_TAGS`). */
+  readonly isFunctionWord = (symbol: number): boolean => this.#functionWords.has(symbol);
+
+  /**
+   * The class of the word that starts at `start` of a run of symbols: the part of speech of the
+   * longest dictionary word there, or the symbol itself (`SYMBOL_CLASS` up) where none starts.
+   * A space is skipped, as between a Chinese word and a Latin one.
+   */
+  classAfter(symbols: ArrayLike<number>, start: number): number {
+    if (symbols[start] === 0x20) start++;
+    let [node, found] = [0, 0];
+    for (let at = start; at < symbols.length && at < start + MAX_WORD_LENGTH; at++) {
+      const symbol = symbols[at]!;
+      node = symbol < 0x2e80 ? -1 : this.#trie.child(node, symbol);
+      if (node === -1) break;
+      found = this.#trie.classes[node]! || found;
+    }
+    return found || SYMBOL_CLASS + (symbols[start] ?? LINE_BOUNDARY);
+  }
+
+  /**
+   * The dictionary words of two characters or more, as trie nodes, that a greedy longest-first
+   * split finds in the clause from `start` on, up to `PARTNER_REACH` characters.
+   */
+  wordsAfter(symbols: ArrayLike<number>, start: number): number[] {
+    const words: number[] = [];
+    const end = Math.min(symbols.length, start + PARTNER_REACH);
+    for (let at = start; at < end && !endsClause(symbols[at]!);) {
+      let [node, word, length] = [0, -1, 1];
+      for (let next = at; next < end && next < at + MAX_WORD_LENGTH; next++) {
+        node = symbols[next]! < 0x2e80 ? -1 : this.#trie.child(node, symbols[next]!);
+        if (node === -1) break;
+        if (this.#trie.classes[node] && next > at) [word, length] = [node, next - at + 1];
+      }
+      if (word !== -1) words.push(word);
+      at += length;
+    }
+    return words;
+  }
+
+  /** The class of the word that ends before `end` of a run of symbols, as `classAfter` reads it. */
+  classBefore(symbols: ArrayLike<number>, end: number): number {
+    if (symbols[end - 1] === 0x20) end--;
+    // Only the CJK run before `end` can hold the word.
+    let first = end;
+    while (first > 0 && end - first < MAX_WORD_LENGTH && symbols[first - 1]! >= 0x2e80) first--;
+    for (let start = first; start < end; start++) {
+      let node = 0;
+      for (let at = start; at < end && node !== -1; at++)
+        node = this.#trie.child(node, symbols[at]!);
+      if (node !== -1 && this.#trie.classes[node]) return this.#trie.classes[node]!;
+    }
+    return SYMBOL_CLASS + (symbols[end - 1] ?? LINE_BOUNDARY);
+  }
+
+  /**
+   * What `functionWordScore` needs of a site: the classes of the words just before and after it
+   * (`classBefore`, `classAfter`), the words later in its clause (`wordsAfter`), and how often
+   * each occurs around function words in general, which is the same for every candidate.
+   */
+  functionWordContext(before: number, after: number, partners: number[]): FunctionWordContext {
+    const total = this.#functionWordTotal();
+    const classShare =
+      (this.#countOf('wordClasses', ANY_FUNCTION_WORD, before, after) + WORD_CLASS_SMOOTHING) /
+      (total + WORD_CLASS_SMOOTHING * WORD_CLASS_PAIRS);
+    const partnerShares = partners.map(
+      (word) =>
+        (this.#countOf('partners', ANY_FUNCTION_WORD, word) + PARTNER_SMOOTHING) /
+        (total + PARTNER_SMOOTHING * PARTNER_VOCABULARY),
+    );
+    return { before, after, classShare, partners, partnerShares };
+  }
+
+  /**
+   * How much likelier a function word is at a site than function words in general, as log
+   * ratios counted over the content; 0 for any other symbol. Two parts (naive Bayes):
+   *
+   * - the classes of the words on either side: 与 joins two nouns (软件与硬件), 不 comes before a
+   *   verb (不支持), 中 after a noun and before a comma or 的. The classes are jieba's parts of
+   *   speech, so the content need not have the words themselves, as the context's neighbour
+   *   pairs must;
+   * - the strongest pull of a word later in the clause, when one pulls: 与 awaits its partner
+   *   (与大家一起, 与平台无关, 与现有产品相结合), as 在 awaits 中.
+   *
+   * A function word's own counts are shrunk towards the shares around all function words, so
+   * one seen a few times scores about 0.
+   */
+  functionWordScore(symbol: number, context: FunctionWordContext): number {
+    if (!this.#functionWords.has(symbol)) return 0;
+    const seen = this.#count(this.#content.unigrams, this.#excluded?.unigrams, symbol);
+    const { before, after, classShare, partners, partnerShares } = context;
+    const own =
+      (this.#countOf('wordClasses', symbol, before, after) + WORD_CLASS_PRIOR * classShare) /
+      (seen + WORD_CLASS_PRIOR);
+    let pull = 0;
+    partners.forEach((word, index) => {
+      const share = partnerShares[index]!;
+      const partner =
+        (this.#countOf('partners', symbol, word) + PARTNER_PRIOR * share) / (seen + PARTNER_PRIOR);
+      pull = Math.max(pull, Math.log(partner / share));
+    });
+    const score =
+      this.weights.wordClasses * Math.log(own / classShare) + this.weights.partners * pull;
+    return Math.min(score, FUNCTION_WORD_GAIN_LIMIT);
+  }
+
+  /** How many function words the content has (`CharacterCounts.#countFunctionWords`). */
+  #functionWordTotal(): number {
+    return this.#countOf('wordClasses', ANY_FUNCTION_WORD, ALL_PAIRS, ALL_PAIRS);
+  }
+
+  /** A count of one of the content's tables, less the excluded text's (`without`). */
+  #countOf(table: 'wordClasses' | 'partners', a: number, b: number, c = 0): number {
+    return this.#count(this.#content[table], this.#excluded?.[table], a, b, c);
+  }
 
   /** True when the dictionary or the content has the character: the model knows something of it. */
   knows(codePoint: number): boolean {

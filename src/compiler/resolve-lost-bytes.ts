@@ -14,11 +14,14 @@ import type { DamagedCharacter, DecodedText } from './decode-text';
 import { diagnostic, type Diagnostic } from './diagnostics';
 import {
   endsClause,
+  FUNCTION_WORD_GAIN_LIMIT,
   LINE_BOUNDARY,
   MAX_WORD_LENGTH,
   NO_OPENER,
   OPENER_DISTANCE,
+  PARTNER_REACH,
   symbolOf,
+  type FunctionWordContext,
   type LanguageModel,
 } from './language-model';
 
@@ -533,16 +536,22 @@ function neighbourAt(
 const NEGLIGIBLE = 20;
 
 /**
- * Each candidate's marginal plus its context score. A context score is never above 0 (a count
- * in a context never exceeds the count overall), so a candidate whose marginal is already
- * `NEGLIGIBLE` behind the best candidate's final score can neither win nor matter to the
- * posteriors, and its context, the slowest look-up of all, is skipped.
+ * Each candidate's marginal plus its context score. A context score is never above `gain` (a
+ * count in a context never exceeds the count overall; only a function word's score, where
+ * `gain` is `FUNCTION_WORD_GAIN_LIMIT`, may be above 0), so a candidate whose marginal is
+ * already `NEGLIGIBLE` plus `gain` behind the best candidate's final score can neither win nor
+ * matter to the posteriors, and its context, the slowest look-up of all, is skipped.
  */
-function addContext(marginals: readonly number[], context: (option: number) => number): number[] {
+function addContext(
+  marginals: readonly number[],
+  context: (option: number) => number,
+  gain: number,
+): number[] {
   const leader = marginals.indexOf(Math.max(...marginals));
-  const bar = marginals[leader]! + context(leader) - NEGLIGIBLE;
+  const top = marginals[leader]! + context(leader);
+  const bar = top - NEGLIGIBLE - gain;
   return marginals.map((marginal, option) => {
-    if (option === leader) return bar + NEGLIGIBLE;
+    if (option === leader) return top;
     return marginal < bar ? -Infinity : marginal + context(option);
   });
 }
@@ -786,14 +795,75 @@ function clauseOpenerBefore(
   model: LanguageModel,
 ): number {
   let distance = 0;
+  // Locatives met on the way back, each closing the nearest opener before it.
+  let closers = 0;
   for (let at = index - 1; at >= 0; at--) {
     if (/[\uDC00-\uDFFF]/.test(text[at]!)) at--;
     distance++;
     const codePoint = (chosenAt.get(at) ?? text.slice(at, at + 2)).codePointAt(0)!;
     if (endsClause(symbolOf(codePoint))) return NO_OPENER;
-    if (distance >= OPENER_DISTANCE && model.isClauseOpener(codePoint)) return codePoint;
+    if (model.isLocative(codePoint)) closers++;
+    if (!model.isClauseOpener(codePoint)) continue;
+    if (closers > 0) closers--;
+    else if (distance >= OPENER_DISTANCE) return codePoint;
   }
   return NO_OPENER;
+}
+
+/** True for the second half of a surrogate pair (NaN, past the text, is not). */
+const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
+
+/** Stands for a damaged character not yet resolved: no dictionary word goes through it. */
+const UNRESOLVED = 0xfffd;
+
+/**
+ * The symbols of the words on one side of a damaged character at a UTF-16 index, in text order:
+ * as many as the longest dictionary word (and a space) on its line, damaged characters read as
+ * `resolved` gives them and ending at one it does not know yet.
+ */
+function symbolsBeside(
+  text: string,
+  index: number,
+  side: 'left' | 'right',
+  resolved: (index: number) => number | undefined,
+  damagedAt: ReadonlyMap<number, DamagedCharacter>,
+  reach = MAX_WORD_LENGTH + 1,
+): number[] {
+  const symbols: number[] = [];
+  const step = side === 'left' ? -1 : 1;
+  let at = index + step;
+  while (symbols.length < reach) {
+    if (side === 'left' && isLowSurrogate(text.charCodeAt(at))) at--;
+    if (at < 0 || at >= text.length || text[at] === '\n') {
+      symbols.push(LINE_BOUNDARY);
+      break;
+    }
+    const symbol = damagedAt.has(at) ? resolved(at) : symbolOf(text.codePointAt(at)!);
+    symbols.push(symbol ?? UNRESOLVED);
+    if (symbol === undefined) break;
+    at += side === 'right' && text.codePointAt(at)! > 0xffff ? 2 : step;
+  }
+  return side === 'left' ? symbols.reverse() : symbols;
+}
+
+/**
+ * The words around the damaged character at a UTF-16 index, read as `symbolsBeside` reads them,
+ * for `LanguageModel.functionWordScore`.
+ */
+function wordsAround(
+  text: string,
+  index: number,
+  resolved: (index: number) => number | undefined,
+  damagedAt: ReadonlyMap<number, DamagedCharacter>,
+  model: LanguageModel,
+): FunctionWordContext {
+  const left = symbolsBeside(text, index, 'left', resolved, damagedAt);
+  const right = symbolsBeside(text, index, 'right', resolved, damagedAt, PARTNER_REACH);
+  return model.functionWordContext(
+    model.classBefore(left, left.length),
+    model.classAfter(right, 0),
+    model.wordsAfter(right, 0),
+  );
 }
 
 /** The symbol of the character ending just before a UTF-16 index, or a boundary at a line start. */
@@ -860,6 +930,11 @@ export function resolveDamaged(
       after,
       LINE_BOUNDARY,
     ];
+    // The window's damaged characters as its best reading has them, for the words beside each.
+    const bestInWindow = new Map<number, number>();
+    slots.forEach((slot, position) => {
+      if (slot.damaged) bestInWindow.set(slot.damaged.index, chosen[position + 2]!);
+    });
     slots.forEach((slot, position) => {
       if (!slot.damaged) return;
       const [left2, left, right, right2] = [
@@ -875,6 +950,17 @@ export function resolveDamaged(
           ? (opening = openBracket(text, slot.damaged!.index, chosenAt))
           : opening;
       const opener = clauseOpenerBefore(text, slot.damaged.index, chosenAt, model);
+      const resolved = (index: number): number | undefined => {
+        const character = chosenAt.get(index);
+        return character === undefined
+          ? bestInWindow.get(index)
+          : symbolOf(character.codePointAt(0)!);
+      };
+      // The words around, read where two options or more are function words, to tell them apart.
+      const words =
+        slot.symbols.filter(model.isFunctionWord).length > 1
+          ? wordsAround(text, slot.damaged.index, resolved, damagedAt, model)
+          : null;
       // Worked out once per slot, at its first context score.
       let required: string | null | undefined;
       const closer = (): string | null =>
@@ -895,6 +981,7 @@ export function resolveDamaged(
         const leavesOpen = (closer() ?? character) !== character;
         return (
           model.contextScore(slot.symbols[option]!, left2, left, right, right2, opener) +
+          (words ? model.functionWordScore(slot.symbols[option]!, words) : 0) +
           bracketScore(character, open, () =>
             mayClose(text, slot.damaged!.index, character, damagedAt),
           ) +
@@ -902,7 +989,11 @@ export function resolveDamaged(
           emojiScore(character, slot.options, chosenLeft, right)
         );
       };
-      const scores = addContext(marginals[position]!, context);
+      const scores = addContext(
+        marginals[position]!,
+        context,
+        words ? FUNCTION_WORD_GAIN_LIMIT : 0,
+      );
       const ranked = rank(slot.options, scores);
       const best = ranked[0]!;
       chosenAt.set(slot.damaged.index, best.character);

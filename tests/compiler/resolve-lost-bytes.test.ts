@@ -119,18 +119,72 @@ describe('resolveDamaged: choosing among the candidates of lost bytes', () => {
       '曾在多个技术大会中做过分享',
       '在上海，它不部署应用',
     ];
-    const restore = (opener: number) => {
-      const model = new LanguageModel({ ...DEFAULT_WEIGHTS, opener })
+    const restore = (weights: Partial<typeof DEFAULT_WEIGHTS>) => {
+      const model = new LanguageModel({ ...DEFAULT_WEIGHTS, ...weights })
         .addDictionary(dictionary)
         .addText(site.join('\n'));
       return restoreLostBytes(damage(lines.join('\n')), model, FILE).text.split('\n');
     };
-    expect(restore(DEFAULT_WEIGHTS.opener)).toEqual(lines);
-    // Without the opener, the pairs around the damage alone read 集群不管理 and 大会不做过.
-    expect(restore(0).slice(0, 2)).toEqual([
+    expect(restore({})).toEqual(lines);
+    // Without the opener (nor the words' classes, which see a noun before 中 too), the pairs
+    // around the damage alone read 集群不管理 and 大会不做过.
+    expect(restore({ opener: 0, wordClasses: 0 }).slice(0, 2)).toEqual([
       '在 Istio 里的多个集群不管理流量',
       '曾在多个技术大会不做过分享',
     ]);
+  });
+
+  it('reads no 在 as still awaiting its 中 once a locative has closed it', () => {
+    // The site writes 中 after 在 and 不 in clauses without one; here the 不 comes after 在 X 中.
+    const site = [
+      '在服务网格中统一管理流量。',
+      '在多个集群中部署应用。',
+      '它不管理证书，也不部署应用。',
+    ];
+    const lines = ['在多个集群中它不部署应用', '在服务网格中流量不加密', '在大会中嘉宾不发言'];
+    const model = new LanguageModel().addDictionary(dictionary).addText(site.join('\n'));
+    // Were the 在 still open at the 不, it would read 它中部署, 流量中加密, 嘉宾中发言.
+    expect(restoreLostBytes(damage(lines.join('\n')), model, FILE).text.split('\n')).toEqual(lines);
+  });
+
+  it('tells function words apart by the classes of the words on either side', () => {
+    // The site joins two nouns with 与, puts 中 after a noun and before 的, and 不 before a verb;
+    // the damaged lines join nouns it never wrote beside 与, which only their classes tell.
+    const site = [
+      '软件与硬件的结合。',
+      '网络与存储都很重要。',
+      '数据与模型分开管理。',
+      '集群中的节点。',
+      '它不支持重试，也不提供缓存。',
+    ];
+    const lines = ['医疗与金融行业', '文档与代码都要更新'];
+    const restore = (wordClasses: number) => {
+      const model = new LanguageModel({ ...DEFAULT_WEIGHTS, wordClasses })
+        .addDictionary(dictionary)
+        .addText(site.join('\n'));
+      return restoreLostBytes(damage(lines.join('\n')), model, FILE).text.split('\n');
+    };
+    expect(restore(DEFAULT_WEIGHTS.wordClasses)).toEqual(lines);
+    expect(restore(0)).toEqual(['医疗不金融行业', '文档不代码都要更新']);
+  });
+
+  it('reads 与 where its partner word comes later in the clause (与 X 一起)', () => {
+    // The site writes 与 … 一起 and 不使用; between 们 and 使 alone, 不 is the likelier.
+    const site = [
+      '欢迎与大家一起分享。',
+      '我们与社区一起成长。',
+      '这个组件与语言无关。',
+      '它不使用缓存，也不使用代理。',
+    ];
+    const line = '它们与使用者一起成长';
+    const restore = (partners: number) => {
+      const model = new LanguageModel({ ...DEFAULT_WEIGHTS, partners })
+        .addDictionary(dictionary)
+        .addText(site.join('\n'));
+      return restoreLostBytes(damage(line), model, FILE).text;
+    };
+    expect(restore(DEFAULT_WEIGHTS.partners)).toBe(line);
+    expect(restore(0)).toBe('它们不使用者一起成长');
   });
 
   it('closes a bracket at the damaged character when nothing later on its line can', () => {
@@ -253,6 +307,38 @@ describe('restoreLostBytes: what the compiler reports', () => {
     for (const word of ['服务网格', '流量', '分享', '管理', '报名'])
       expect(heldOut.wordScore(node(word))).toBe(never.wordScore(node(word)));
     expect(full.wordScore(node('流量'))).toBeGreaterThan(heldOut.wordScore(node('流量')));
+  });
+
+  it('reads the function words of a model without a post exactly as one that never saw it', () => {
+    const post = '在集群中我们不部署应用，与大家一起讨论软件与硬件。';
+    const other = '在网格中它不管理证书。与社区一起成长，网络与存储都很重要。';
+    const heldOut = new LanguageModel().addDictionary(dictionary).addText(post).addText(other);
+    const never = new LanguageModel().addDictionary(dictionary).addText(other);
+    const full = new LanguageModel().addDictionary(dictionary).addText(post).addText(other);
+    const symbols = (text: string) => [...text].map((character) => character.codePointAt(0)!);
+    // The site of 与 in 软件与硬件, then of 不 in 我们不部署: the words around, the candidates.
+    const sites = [
+      ['软件', '硬件的', '与不中'],
+      ['我们', '部署应用', '与不中'],
+    ] as const;
+    const scores = (model: LanguageModel) =>
+      sites.flatMap(([before, after, candidates]) => {
+        const [left, right] = [symbols(before), symbols(after)];
+        const context = model.functionWordContext(
+          model.classBefore(left, left.length),
+          model.classAfter(right, 0),
+          model.wordsAfter(right, 0),
+        );
+        return symbols(candidates).map((symbol) => model.functionWordScore(symbol, context));
+      });
+    const 在 = '在'.codePointAt(0)!;
+    const openerScores = (model: LanguageModel) =>
+      symbols('中不').map((symbol) => model.contextScore(symbol, 0, 0, 0, 0, 在));
+    expect(scores(heldOut.without(post))).toEqual(scores(never));
+    expect(openerScores(heldOut.without(post))).toEqual(openerScores(never));
+    // And the post did teach the full model something the held-out one does not know.
+    expect(scores(full)).not.toEqual(scores(never));
+    expect(openerScores(full)).not.toEqual(openerScores(never));
   });
 
   it('keeps the confidence threshold a real probability', () => {
