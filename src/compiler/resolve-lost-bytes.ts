@@ -21,6 +21,7 @@ import {
   OPENER_DISTANCE,
   PARTNER_REACH,
   symbolOf,
+  WORD_BEFORE_LENGTH,
   type FunctionWordContext,
   type LanguageModel,
 } from './language-model';
@@ -817,9 +818,9 @@ const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdf
 const UNRESOLVED = 0xfffd;
 
 /**
- * The symbols of the words on one side of a damaged character at a UTF-16 index, in text order:
- * as many as the longest dictionary word (and a space) on its line, damaged characters read as
- * `resolved` gives them and ending at one it does not know yet.
+ * The symbols on one side of a damaged character at a UTF-16 index, in text order: up to `reach`
+ * of them on its line, damaged characters read as `resolved` gives them and ending at one it
+ * does not know yet.
  */
 function symbolsBeside(
   text: string,
@@ -827,7 +828,7 @@ function symbolsBeside(
   side: 'left' | 'right',
   resolved: (index: number) => number | undefined,
   damagedAt: ReadonlyMap<number, DamagedCharacter>,
-  reach = MAX_WORD_LENGTH + 1,
+  reach: number,
 ): number[] {
   const symbols: number[] = [];
   const step = side === 'left' ? -1 : 1;
@@ -857,7 +858,7 @@ function wordsAround(
   damagedAt: ReadonlyMap<number, DamagedCharacter>,
   model: LanguageModel,
 ): FunctionWordContext {
-  const left = symbolsBeside(text, index, 'left', resolved, damagedAt);
+  const left = symbolsBeside(text, index, 'left', resolved, damagedAt, WORD_BEFORE_LENGTH + 1);
   const right = symbolsBeside(text, index, 'right', resolved, damagedAt, PARTNER_REACH);
   return model.functionWordContext(
     model.classBefore(left, left.length),
