@@ -10,7 +10,6 @@
  * changes in clean posts (must be 0) and the time taken.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -18,8 +17,11 @@ import { decodeText } from '../src/compiler/decode-text';
 import { DEFAULT_WEIGHTS } from '../src/compiler/language-model';
 import { buildLanguageModel } from '../src/compiler/repair-posts';
 import { readDictionary } from '../src/compiler/read-dictionary';
-import { restoreInParallel } from '../src/compiler/restore-in-parallel';
-import { applyResolutions, MIN_CONFIDENCE } from '../src/compiler/resolve-lost-bytes';
+import {
+  applyResolutions,
+  MIN_CONFIDENCE,
+  resolveDamaged,
+} from '../src/compiler/resolve-lost-bytes';
 import { doubleEncodeLossy } from './double-encode';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,8 +43,6 @@ const { values: options } = parseArgs({
     worst: { type: 'string', default: '10' },
     /** Model weights to try instead of the defaults, as JSON: '{"context":0.25}'. */
     weights: { type: 'string', default: '{}' },
-    /** Threads to restore on, this one included (the compiler uses every core). */
-    threads: { type: 'string', default: String(os.availableParallelism()) },
   },
 });
 
@@ -79,28 +79,12 @@ const changedInClean = posts.reduce(
   0,
 );
 const clean = posts.filter(({ result }) => !result.repaired && HAN.test(result.text));
-const jobs = clean.map(({ file, result }) => ({
-  path: file,
-  bytes: doubleEncodeLossy(result.text),
-  // Leave-one-out: the post never helps repair itself.
-  leaveOut: result.text,
-}));
-let [modelStarted, built] = [0, 0];
-const outcomes = await restoreInParallel(
-  jobs,
-  () => {
-    modelStarted = performance.now();
-    const model = buildLanguageModel(
-      clean.map(({ result }) => result),
-      dictionary,
-      { ...DEFAULT_WEIGHTS, ...JSON.parse(options.weights) },
-    );
-    built = performance.now();
-    return model;
-  },
-  Number(options.threads),
+const model = buildLanguageModel(
+  clean.map(({ result }) => result),
+  dictionary,
+  { ...DEFAULT_WEIGHTS, ...JSON.parse(options.weights) },
 );
-const restored = performance.now();
+const built = performance.now();
 
 let damagedTotal = 0;
 let damagedExact = 0;
@@ -108,12 +92,19 @@ let damagedLines = 0;
 let linesExact = 0;
 let unsure = 0;
 let sureWrong = 0;
+let repairTime = 0;
 const confusions = new Map<string, number>();
 const perPost: { file: string; damaged: number; wrong: number }[] = [];
-clean.forEach(({ file, result }, post) => {
+for (const { file, result } of clean) {
   const truth = result.text;
-  const { decoded: broken, resolutions } = outcomes[post]!;
+  const corrupted = doubleEncodeLossy(truth);
+  // Leave-one-out: the post never helps repair itself.
+  const others = model.without(truth);
+  const repairStarted = performance.now();
+  const broken = decodeText(corrupted, file);
+  const resolutions = resolveDamaged(broken, others);
   const repaired = applyResolutions(broken, resolutions, file).text;
+  repairTime += performance.now() - repairStarted;
   // Compare line by line, in code points: a U+FFFD is one unit even where the original was astral.
   const truthLines = truth.split('\n');
   const brokenLines = broken.text.split('\n');
@@ -153,7 +144,7 @@ clean.forEach(({ file, result }, post) => {
     if (truthLines[line - 1] === repairedLines[line - 1]) linesExact++;
   }
   perPost.push({ file: path.relative(options.corpus, file), damaged: resolutions.length, wrong });
-});
+}
 const finished = performance.now();
 
 console.log(
@@ -171,7 +162,7 @@ console.log(
 console.log(`characters changed in clean posts: ${changedInClean} (goal 0)`);
 console.log(
   `time: dictionary ${seconds(started, loaded)}, decoding ${files.length} posts ${seconds(loaded, decodedAll)}, ` +
-    `model ${seconds(modelStarted, built)}, decoding and resolving the ${clean.length} corrupted posts on ${options.threads} thread(s) ${seconds(built, restored)}; ` +
+    `model ${seconds(decodedAll, built)}, decoding and resolving the ${clean.length} corrupted posts ${(repairTime / 1000).toFixed(2)} s; ` +
     `whole run ${seconds(started, finished)} (goal 5 s)`,
 );
 console.log('most common mistakes (original→chosen):');

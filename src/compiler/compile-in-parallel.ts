@@ -5,11 +5,11 @@
  * assembly step, which runs on this thread as it does for `compileContent`.
  */
 import os from 'node:os';
-import type { Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import {
   assembleResult,
   compileContent,
-  repairPostsInParallel,
+  repairPosts,
   sortByPath,
   type CompileOptions,
   type CompileResult,
@@ -18,7 +18,6 @@ import {
 import type { ChunkRequest, ChunkResult } from './compile-worker';
 import type { DecodedText } from './decode-text';
 import type { SourceFile } from './read-content';
-import { startWorker } from './start-worker';
 
 /** How a compilation is spread over threads. */
 export interface ParallelOptions {
@@ -26,8 +25,6 @@ export interface ParallelOptions {
   workers?: number;
   /** Fewest posts worth starting workers for; below this they compile on this thread. */
   minFiles?: number;
-  /** Fewest damaged characters worth restoring on workers (see `repair-posts`). */
-  minDamaged?: number;
 }
 
 /**
@@ -37,8 +34,25 @@ export interface ParallelOptions {
  */
 const MIN_FILES_FOR_WORKERS = 1_000;
 
+/**
+ * A worker's young generation, where the Markdown parser's many short-lived objects are made.
+ * Larger than V8's default, so they are collected less often.
+ */
+const WORKER_YOUNG_GENERATION_MB = 64;
+
 /** Posts per message: small enough that the workers finish together, large enough to be few. */
 const CHUNK_POSTS = 50;
+
+/**
+ * The worker's entry point. Node 20 cannot start a worker from a `.ts` file even under tsx
+ * (`--import tsx` in the worker does not cover its entry module), so a JavaScript stub asks tsx
+ * to import it. Works whether this process runs under tsx or under Vitest.
+ */
+const WORKER_BOOTSTRAP = [
+  `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ tsImport }) =>`,
+  `  tsImport(${JSON.stringify(new URL('./compile-worker.ts', import.meta.url).href)},`,
+  `    ${JSON.stringify(import.meta.url)}));`,
+].join('\n');
 
 /** Packs the `CHUNK_POSTS` posts from `start` into one request, their bytes into one buffer. */
 function toChunk(
@@ -96,7 +110,10 @@ function compileOnWorkers(
       worker.postMessage(request, [request.bytes.buffer]);
     };
     for (let index = 0; index < count; index++) {
-      const worker = startWorker(new URL('./compile-worker.ts', import.meta.url));
+      const worker = new Worker(WORKER_BOOTSTRAP, {
+        eval: true,
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      });
       workers.push(worker);
       worker.on('message', ({ chunk, outcomes }: ChunkResult) => {
         if (settled) return;
@@ -120,15 +137,11 @@ function compileOnWorkers(
 export async function compileContentInParallel(
   files: SourceFile[],
   options: CompileOptions,
-  {
-    workers = os.availableParallelism(),
-    minFiles = MIN_FILES_FOR_WORKERS,
-    minDamaged,
-  }: ParallelOptions = {},
+  { workers = os.availableParallelism(), minFiles = MIN_FILES_FOR_WORKERS }: ParallelOptions = {},
 ): Promise<CompileResult> {
-  // Restoring lost bytes needs every post at once, so it comes before the posts are shared out.
-  const repaired = await repairPostsInParallel(files, options, { threads: workers, minDamaged });
   const count = Math.min(workers, Math.ceil(files.length / CHUNK_POSTS));
-  if (count <= 1 || files.length < minFiles) return compileContent(files, options, repaired);
+  if (count <= 1 || files.length < minFiles) return compileContent(files, options);
+  // Restoring lost bytes needs every post at once, so it runs here before the posts are shared out.
+  const repaired = repairPosts(files, options);
   return assembleResult(await compileOnWorkers(sortByPath(files), count, repaired), options);
 }

@@ -31,11 +31,7 @@ import { renderMarkdown } from './render-markdown';
 import { resolveAuthorProfiles } from './author-profiles';
 import { buildBundle, type PostDraft } from './build-bundle';
 import type { DictionaryWord } from './language-model';
-import {
-  repairDamagedPosts,
-  repairDamagedPostsInParallel,
-  type RepairThreads,
-} from './repair-posts';
+import { repairDamagedPosts } from './repair-posts';
 
 /** Settings of one compilation. */
 export interface CompileOptions {
@@ -429,15 +425,9 @@ export function assembleResult(outcomes: PostOutcome[], options: CompileOptions)
   };
 }
 
-/**
- * Compiles posts into a bundle. Pure: the same files, in any order, and options give the same
- * result. `repaired`: the posts' restored texts, when the caller has restored them already.
- */
-export function compileContent(
-  files: SourceFile[],
-  options: CompileOptions,
-  repaired = repairPosts(files, options),
-): CompileResult {
+/** Compiles posts into a bundle. Pure: the same files, in any order, and options give the same result. */
+export function compileContent(files: SourceFile[], options: CompileOptions): CompileResult {
+  const repaired = repairPosts(files, options);
   const outcomes = sortByPath(files).map((file) =>
     compilePostSafely(file, repaired.get(file.path)),
   );
@@ -450,18 +440,4 @@ export function repairPosts(
   options: CompileOptions,
 ): Map<string, DecodedText> {
   return repairDamagedPosts(files, options.dictionary ?? (() => []), MAX_POST_BYTES);
-}
-
-/** `repairPosts` on several threads when there is much to restore (see `repair-posts`). */
-export function repairPostsInParallel(
-  files: readonly SourceFile[],
-  options: CompileOptions,
-  threads: RepairThreads,
-): Promise<Map<string, DecodedText>> {
-  return repairDamagedPostsInParallel(
-    files,
-    options.dictionary ?? (() => []),
-    MAX_POST_BYTES,
-    threads,
-  );
 }

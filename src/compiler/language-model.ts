@@ -235,22 +235,6 @@ export const NO_OPENER = 0;
 /** Marks an empty slot of the hash tables below; no key starts with it. */
 const EMPTY = -1;
 
-/** A copy of a typed array in memory that other threads can read (see `LanguageModel.share`). */
-function sharedCopy<T extends Int32Array | Float64Array | Uint8Array>(array: T): T {
-  const copy = new (array.constructor as new (buffer: SharedArrayBuffer) => T)(
-    new SharedArrayBuffer(array.byteLength),
-  );
-  copy.set(array);
-  return copy;
-}
-
-/** A `CountTable` as it crosses to another thread. */
-interface SharedCountTable {
-  slots: Int32Array;
-  bloom: Int32Array;
-  size: number;
-}
-
 /**
  * Counts keyed by up to three integers (the first never negative), in one open-addressing hash
  * table: each slot is four 32-bit integers (the key, then the count) side by side, so a look-up
@@ -305,21 +289,6 @@ class CountTable {
     if ((this.#bloom[bit >>> 5]! & (1 << (bit & 31))) === 0) return 0;
     const at = this.#find(a, b, c);
     return this.#slots[at] === EMPTY ? 0 : this.#slots[at + 3]!;
-  }
-
-  /** The table in shared memory, for a model read on another thread. */
-  share(): SharedCountTable {
-    return { slots: sharedCopy(this.#slots), bloom: sharedCopy(this.#bloom), size: this.#size };
-  }
-
-  /** A table over the shared memory of `share`, on the thread that received it. */
-  static fromShared({ slots, bloom, size }: SharedCountTable): CountTable {
-    const table = new CountTable();
-    table.#slots = slots;
-    table.#bloom = bloom;
-    table.#mask = slots.length / 4 - 1;
-    table.#size = size;
-    return table;
   }
 
   /** Calls `visit` with every key and its count. */
@@ -392,27 +361,6 @@ function symbolLines(text: string): number[][] {
   return lines;
 }
 
-/** `BigramTypes` as they cross to another thread. */
-interface SharedBigramTypes {
-  followers: SharedCountTable;
-  predecessors: SharedCountTable;
-  total: number;
-}
-
-/** The count tables of `CharacterCounts`, by name. */
-type CountName =
-  | 'unigrams'
-  | 'histories'
-  | 'bigrams'
-  | 'pairs'
-  | 'seconds'
-  | 'openers'
-  | 'wordClasses'
-  | 'partners';
-
-/** `CharacterCounts` as they cross to another thread. */
-type SharedCounts = Record<CountName, SharedCountTable> & { types: SharedBigramTypes };
-
 /** The different bigrams of a text (types, not tokens), for the character expert's smoothing. */
 class BigramTypes {
   /** How many different symbols follow each symbol. */
@@ -421,20 +369,9 @@ class BigramTypes {
   readonly predecessors: CountTable;
   total = 0;
 
-  constructor(symbols: number, shared?: SharedBigramTypes) {
-    this.followers = shared ? CountTable.fromShared(shared.followers) : new CountTable(symbols);
-    this.predecessors = shared
-      ? CountTable.fromShared(shared.predecessors)
-      : new CountTable(symbols);
-    this.total = shared?.total ?? 0;
-  }
-
-  share(): SharedBigramTypes {
-    return {
-      followers: this.followers.share(),
-      predecessors: this.predecessors.share(),
-      total: this.total,
-    };
+  constructor(symbols: number) {
+    this.followers = new CountTable(symbols);
+    this.predecessors = new CountTable(symbols);
   }
 
   add(previous: number, next: number): void {
@@ -469,37 +406,18 @@ class CharacterCounts {
    */
   readonly partners: CountTable;
 
-  /**
-   * `characters`: about how many the texts to count have, so the tables need not grow. `shared`:
-   * counts another thread made (`share`), read here without a copy.
-   */
-  constructor(characters = 64, shared?: SharedCounts) {
+  /** `characters`: about how many the texts to count have, so the tables need not grow. */
+  constructor(characters = 64) {
     const symbols = Math.min(characters, 8_192);
-    const table = (name: CountName, capacity: number): CountTable =>
-      shared ? CountTable.fromShared(shared[name]) : new CountTable(capacity);
-    this.unigrams = table('unigrams', symbols);
-    this.histories = table('histories', symbols);
-    this.bigrams = table('bigrams', characters);
-    this.types = new BigramTypes(symbols, shared?.types);
-    this.pairs = table('pairs', characters);
-    this.seconds = table('seconds', 2 * characters);
-    this.openers = table('openers', symbols);
-    this.wordClasses = table('wordClasses', characters / 8);
-    this.partners = table('partners', characters / 4);
-  }
-
-  share(): SharedCounts {
-    return {
-      unigrams: this.unigrams.share(),
-      histories: this.histories.share(),
-      bigrams: this.bigrams.share(),
-      types: this.types.share(),
-      pairs: this.pairs.share(),
-      seconds: this.seconds.share(),
-      openers: this.openers.share(),
-      wordClasses: this.wordClasses.share(),
-      partners: this.partners.share(),
-    };
+    this.unigrams = new CountTable(symbols);
+    this.histories = new CountTable(symbols);
+    this.bigrams = new CountTable(characters);
+    this.types = new BigramTypes(symbols);
+    this.pairs = new CountTable(characters);
+    this.seconds = new CountTable(2 * characters);
+    this.openers = new CountTable(symbols);
+    this.wordClasses = new CountTable(characters / 8);
+    this.partners = new CountTable(characters / 4);
   }
 
   /** Counts a text's lines; `grammar` tells the clause openers and the function words. */
@@ -573,16 +491,6 @@ class CharacterCounts {
   }
 }
 
-/** A `Trie` as it crosses to another thread. */
-interface SharedTrie {
-  slots: Int32Array;
-  values: Float64Array;
-  probabilities: Float64Array;
-  classes: Uint8Array;
-  childBits: Int32Array;
-  nodes: number;
-}
-
 /**
  * The dictionary as a trie whose edges live in one open-addressing hash table: 349,045 words make
  * about 600,000 edges, which as JavaScript maps would cost seconds to build and query (written by
@@ -653,31 +561,6 @@ class Trie {
     }
   }
 
-  /** The trie in shared memory, for a model read on another thread. */
-  share(): SharedTrie {
-    return {
-      slots: sharedCopy(this.#slots),
-      values: sharedCopy(this.values),
-      probabilities: sharedCopy(this.probabilities),
-      classes: sharedCopy(this.classes),
-      childBits: sharedCopy(this.#childBits),
-      nodes: this.#nodes,
-    };
-  }
-
-  /** A trie over the shared memory of `share`, on the thread that received it. */
-  static fromShared({ slots, values, probabilities, classes, childBits, nodes }: SharedTrie): Trie {
-    const trie = new Trie(0);
-    trie.#slots = slots;
-    trie.#mask = slots.length / 4 - 1;
-    trie.values = values;
-    trie.probabilities = probabilities;
-    trie.classes = classes;
-    trie.#childBits = childBits;
-    trie.#nodes = nodes;
-    return trie;
-  }
-
   /** The node after `codePoint` from `node`, or -1 when no word goes on so. */
   child(node: number, codePoint: number): number {
     if ((this.#childBits[node]! & (1 << (codePoint & 31))) === 0) return -1;
@@ -701,12 +584,6 @@ class Trie {
   }
 }
 
-/** `WordCounts` as they cross to another thread. */
-interface SharedWordCounts {
-  counts: Int32Array;
-  total: number;
-}
-
 /**
  * How often each dictionary word of two or more characters occurs in a set of texts, by trie
  * node, counting every occurrence, overlapping ones too (服务网格 counts 服务, 网格 and 服务网格),
@@ -715,7 +592,7 @@ interface SharedWordCounts {
  */
 class WordCounts {
   /** Counts by node: an array over the whole trie, or a map for one text (`sparse`). */
-  #dense: Int32Array | null;
+  readonly #dense: Int32Array | null;
   readonly #sparse: Map<number, number> | null;
   total = 0;
 
@@ -723,19 +600,6 @@ class WordCounts {
   constructor(nodes: number, sparse = false) {
     this.#dense = sparse ? null : new Int32Array(nodes);
     this.#sparse = sparse ? new Map() : null;
-  }
-
-  /** The counts in shared memory, for a model read on another thread. */
-  share(): SharedWordCounts {
-    return { counts: sharedCopy(this.#dense!), total: this.total };
-  }
-
-  /** Counts over the shared memory of `share`, on the thread that received them. */
-  static fromShared({ counts, total }: SharedWordCounts): WordCounts {
-    const words = new WordCounts(0);
-    words.#dense = counts;
-    words.total = total;
-    return words;
   }
 
   get(node: number): number {
@@ -776,22 +640,6 @@ interface NameCounts {
   share: number;
   /** `givenNameScore` of each character asked about so far. */
   givenScores: Map<number, number>;
-}
-
-/**
- * A model as it crosses to another thread (`LanguageModel.share`): its tables in shared memory,
- * the rest copied by `postMessage`.
- */
-export interface SharedModel {
-  weights: ModelWeights;
-  content: SharedCounts;
-  trie: SharedTrie;
-  words: SharedWordCounts;
-  dictionaryCharacters: Set<number>;
-  openers: Set<number>;
-  locatives: Set<number>;
-  functionWords: Set<number>;
-  names: NameCounts;
 }
 
 /** The words around a site that `LanguageModel.functionWordScore` weighs; see `functionWordContext`. */
@@ -964,41 +812,6 @@ export class LanguageModel {
     view.#dictionaryCharacters = this.#dictionaryCharacters;
     view.#names = this.#names;
     return view;
-  }
-
-  /**
-   * The model with its tables copied into shared memory, to post to worker threads: each makes
-   * it a model again with `fromShared`, without copying the tables, instead of reading the
-   * dictionary and counting the content again.
-   */
-  share(): SharedModel {
-    if (this.#excluded)
-      throw new Error('Share the whole model, and leave a text out on the thread that reads it.');
-    return {
-      weights: this.weights,
-      content: this.#content.share(),
-      trie: this.#trie.share(),
-      words: this.#words.share(),
-      dictionaryCharacters: this.#dictionaryCharacters,
-      openers: this.#openers,
-      locatives: this.#locatives,
-      functionWords: this.#functionWords,
-      names: { ...this.#names, givenScores: new Map() },
-    };
-  }
-
-  /** The model `share` made, on the thread that received it. */
-  static fromShared(shared: SharedModel): LanguageModel {
-    const model = new LanguageModel(shared.weights);
-    model.#content = new CharacterCounts(0, shared.content);
-    model.#trie = Trie.fromShared(shared.trie);
-    model.#words = WordCounts.fromShared(shared.words);
-    model.#dictionaryCharacters = shared.dictionaryCharacters;
-    model.#openers = shared.openers;
-    model.#locatives = shared.locatives;
-    model.#functionWords = shared.functionWords;
-    model.#names = shared.names;
-    return model;
   }
 
   /**
