@@ -51,6 +51,8 @@ export interface ModelWeights {
   context: number;
   /** Multiplier of the clause-opener feature of the context score. */
   opener: number;
+  /** Multiplier of the title feature (`titleScore`): whether the character stands inside 《》. */
+  titles: number;
   /**
    * How much the content's own use of a dictionary word of two or more characters adds to its
    * dictionary probability: `P(word) = P_dictionary + contentWords × share among the content's
@@ -81,6 +83,7 @@ export const DEFAULT_WEIGHTS: ModelWeights = {
   contentUnigram: 0.9,
   context: 0.5,
   opener: 1.5,
+  titles: 0.5,
   wordClasses: 0.2,
   partners: 1,
   names: 1,
@@ -97,6 +100,14 @@ const CONTEXT_VOCABULARY = 5_000;
 
 /** Added to every clause-opener count in `contextScore`. */
 const OPENER_SMOOTHING = 0.5;
+
+/** Sightings of a symbol that the share of all symbols standing in titles is worth, in `titleScore`. */
+const TITLE_PRIOR = 10;
+/** Keys of the title counts that stand for every symbol in a title, and every symbol. */
+const ALL_IN_TITLES = 0;
+const ALL_SYMBOLS = 1;
+/** The marks a Chinese title stands between: 《服务网格实践与展望》. */
+const [TITLE_OPEN, TITLE_CLOSE] = [0x300a, 0x300b];
 
 /**
  * How many sightings of the word classes around a function word `functionWordScore` adds to its
@@ -405,6 +416,8 @@ class CharacterCounts {
    * (`ANY_FUNCTION_WORD`, word) over all function words; see `functionWordScore`.
    */
   readonly partners: CountTable;
+  /** (symbol) → how often it stands inside 《》, and `ALL_IN_TITLES` and `ALL_SYMBOLS` totals. */
+  readonly titles: CountTable;
 
   /** `characters`: about how many the texts to count have, so the tables need not grow. */
   constructor(characters = 64) {
@@ -418,6 +431,7 @@ class CharacterCounts {
     this.openers = new CountTable(symbols);
     this.wordClasses = new CountTable(characters / 8);
     this.partners = new CountTable(characters / 4);
+    this.titles = new CountTable(symbols / 4);
   }
 
   /** Counts a text's lines; `grammar` tells the clause openers and the function words. */
@@ -441,8 +455,25 @@ class CharacterCounts {
       }
       this.#countOpeners(symbols, grammar);
       this.#countFunctionWords(symbols, grammar);
+      this.#countTitles(symbols);
     }
     return this;
+  }
+
+  /** Counts the symbols of a line that stand inside 《》, and all of them. */
+  #countTitles(symbols: readonly number[]): void {
+    let inside = false;
+    for (let index = 1; index < symbols.length - 1; index++) {
+      const symbol = symbols[index]!;
+      if (symbol === TITLE_OPEN || symbol === TITLE_CLOSE) {
+        inside = symbol === TITLE_OPEN;
+        continue;
+      }
+      this.titles.add(ALL_SYMBOLS);
+      if (!inside) continue;
+      this.titles.add(symbol);
+      this.titles.add(ALL_IN_TITLES);
+    }
   }
 
   /**
@@ -1063,6 +1094,24 @@ export class LanguageModel {
     const count = this.#count(content.openers, excluded?.openers, symbol, opener);
     const values = this.#openers.size + 1;
     return Math.log((count + OPENER_SMOOTHING) / (seen + OPENER_SMOOTHING * values));
+  }
+
+  /**
+   * Log P(standing inside 《》 or not | symbol), from the content: talk and book titles are
+   * written in 《》, and some characters are far commoner in them than elsewhere (与 joins the
+   * two halves of many a title; 不 seldom stands in one). A symbol's own counts are smoothed
+   * towards the share of all symbols that stand in titles; one never seen scores 0.
+   */
+  titleScore(symbol: number, inTitle: boolean): number {
+    const [titles, excluded] = [this.#content.titles, this.#excluded?.titles];
+    const seen = this.#count(this.#content.unigrams, this.#excluded?.unigrams, symbol);
+    // A symbol the content never had tells nothing of where it stands.
+    if (seen === 0) return 0;
+    const total = this.#count(titles, excluded, ALL_SYMBOLS);
+    const share = (this.#count(titles, excluded, ALL_IN_TITLES) + 1) / (total + 2);
+    const inside =
+      (this.#count(titles, excluded, symbol) + TITLE_PRIOR * share) / (seen + TITLE_PRIOR);
+    return this.weights.titles * Math.log(inTitle ? inside : 1 - inside);
   }
 
   /**

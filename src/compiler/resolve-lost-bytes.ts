@@ -874,6 +874,20 @@ function symbolBefore(text: string, index: number): number {
   return symbolOf(text.codePointAt(index - (isLow ? 2 : 1))!);
 }
 
+/**
+ * True when a 《 opens before a UTF-16 index on its line and no 》 closes it in between. The
+ * double encodings Sidecar repairs never damage these two marks (their bytes are defined in
+ * every code page), so the text as decoded tells.
+ */
+function isInsideTitle(text: string, index: number): boolean {
+  for (let at = index - 1; at >= 0; at--) {
+    const character = text[at];
+    if (character === '《') return true;
+    if (character === '》' || character === '\n') return false;
+  }
+  return false;
+}
+
 /** Chooses a character for every damaged one of a decoded text. */
 export function resolveDamaged(
   decoded: Pick<DecodedText, 'text' | 'damaged'>,
@@ -974,6 +988,7 @@ export function resolveDamaged(
                 unopenedCloser(text, slot.damaged!.index, damagedAt),
               ))
           : required;
+      const inTitle = isInsideTitle(text, slot.damaged.index);
       // The left neighbour as already resolved, where the best reading alone left a tie.
       const leftDamage = slots[position - 1]?.damaged;
       const chosenLeft = leftDamage ? chosenAt.get(leftDamage.index)!.codePointAt(0)! : left;
@@ -982,6 +997,7 @@ export function resolveDamaged(
         const leavesOpen = (closer() ?? character) !== character;
         return (
           model.contextScore(slot.symbols[option]!, left2, left, right, right2, opener) +
+          model.titleScore(slot.symbols[option]!, inTitle) +
           (words ? model.functionWordScore(slot.symbols[option]!, words) : 0) +
           bracketScore(character, open, () =>
             mayClose(text, slot.damaged!.index, character, damagedAt),
