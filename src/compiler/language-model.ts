@@ -103,9 +103,6 @@ const OPENER_SMOOTHING = 0.5;
 
 /** Sightings of a symbol that the share of all symbols standing in titles is worth, in `titleScore`. */
 const TITLE_PRIOR = 10;
-/** Keys of the title counts that stand for every symbol in a title, and every symbol. */
-const ALL_IN_TITLES = 0;
-const ALL_SYMBOLS = 1;
 /** The marks a Chinese title stands between: 《服务网格实践与展望》. */
 const [TITLE_OPEN, TITLE_CLOSE] = [0x300a, 0x300b];
 
@@ -416,8 +413,11 @@ class CharacterCounts {
    * (`ANY_FUNCTION_WORD`, word) over all function words; see `functionWordScore`.
    */
   readonly partners: CountTable;
-  /** (symbol) → how often it stands inside 《》, and `ALL_IN_TITLES` and `ALL_SYMBOLS` totals. */
+  /** (symbol) → how often it stands inside 《》. */
   readonly titles: CountTable;
+  /** How many symbols stand inside 《》, and how many were counted in all, for `titleScore`. */
+  inTitles = 0;
+  symbols = 0;
 
   /** `characters`: about how many the texts to count have, so the tables need not grow. */
   constructor(characters = 64) {
@@ -469,10 +469,10 @@ class CharacterCounts {
         inside = symbol === TITLE_OPEN;
         continue;
       }
-      this.titles.add(ALL_SYMBOLS);
+      this.symbols++;
       if (!inside) continue;
       this.titles.add(symbol);
-      this.titles.add(ALL_IN_TITLES);
+      this.inTitles++;
     }
   }
 
@@ -1107,8 +1107,9 @@ export class LanguageModel {
     const seen = this.#count(this.#content.unigrams, this.#excluded?.unigrams, symbol);
     // A symbol the content never had tells nothing of where it stands.
     if (seen === 0) return 0;
-    const total = this.#count(titles, excluded, ALL_SYMBOLS);
-    const share = (this.#count(titles, excluded, ALL_IN_TITLES) + 1) / (total + 2);
+    const [content, left] = [this.#content, this.#excluded];
+    const share =
+      (content.inTitles - (left?.inTitles ?? 0) + 1) / (content.symbols - (left?.symbols ?? 0) + 2);
     const inside =
       (this.#count(titles, excluded, symbol) + TITLE_PRIOR * share) / (seen + TITLE_PRIOR);
     return this.weights.titles * Math.log(inTitle ? inside : 1 - inside);
