@@ -15,6 +15,11 @@
  *   ones (中, 不, 与, which go before any word) trusts its own bigrams less, and backs off to how
  *   many different characters each candidate follows rather than how often it occurs.
  *
+ * A context score then weighs each damaged character's own surroundings, all counted over the
+ * same posts (`contextScore`, `functionWordScore`, `titleScore`): its two neighbours and the
+ * characters two away, the clause opener it may answer (在 … 中), the words around a function
+ * word and a partner later in its clause (与 … 一起), and whether it stands inside 《》.
+ *
  * Characters the dictionary lacks fall back to a floor that knows GB2312's two levels of common
  * characters, read from the platform's GBK decoder with no data file.
  */
