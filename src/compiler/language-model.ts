@@ -527,6 +527,18 @@ class CharacterCounts {
   }
 }
 
+/** A typed array of `length` with `array` at its start, the rest `fill`. */
+function enlarged<T extends Int32Array | Float64Array | Uint8Array>(
+  array: T,
+  length: number,
+  fill = 0,
+): T {
+  const bigger = new (array.constructor as new (length: number) => T)(length);
+  bigger.fill(fill);
+  bigger.set(array);
+  return bigger;
+}
+
 /**
  * The dictionary as a trie whose edges live in one open-addressing hash table: 349,045 words make
  * about 600,000 edges, which as JavaScript maps would cost seconds to build and query (written by
@@ -571,18 +583,10 @@ class Trie {
     for (let at = 0; at < old.length; at += 4)
       if (old[at] !== EMPTY)
         this.#slots.set(old.subarray(at, at + 4), this.#find(old[at]!, old[at + 1]!));
-    const values = new Float64Array(size / 2).fill(NaN);
-    values.set(this.values);
-    this.values = values;
-    const probabilities = new Float64Array(size / 2);
-    probabilities.set(this.probabilities);
-    this.probabilities = probabilities;
-    const classes = new Uint8Array(size / 2);
-    classes.set(this.classes);
-    this.classes = classes;
-    const childBits = new Int32Array(size / 2);
-    childBits.set(this.#childBits);
-    this.#childBits = childBits;
+    this.values = enlarged(this.values, size / 2, NaN);
+    this.probabilities = enlarged(this.probabilities, size / 2);
+    this.classes = enlarged(this.classes, size / 2);
+    this.#childBits = enlarged(this.#childBits, size / 2);
   }
 
   /** Offset of the (node, code point) edge's slot, or of the empty slot where it would go. */
@@ -974,7 +978,7 @@ export class LanguageModel {
   }
 
   /** A count of one of the content's tables, less the excluded text's (`without`). */
-  #countOf(table: 'wordClasses' | 'partners', a: number, b: number, c = 0): number {
+  #countOf(table: 'wordClasses' | 'partners' | 'titles', a: number, b = 0, c = 0): number {
     return this.#count(this.#content[table], this.#excluded?.[table], a, b, c);
   }
 
@@ -1108,15 +1112,14 @@ export class LanguageModel {
    * towards the share of all symbols that stand in titles; one never seen scores 0.
    */
   titleScore(symbol: number, inTitle: boolean): number {
-    const [titles, excluded] = [this.#content.titles, this.#excluded?.titles];
-    const seen = this.#count(this.#content.unigrams, this.#excluded?.unigrams, symbol);
+    const [content, excluded] = [this.#content, this.#excluded];
+    const seen = this.#count(content.unigrams, excluded?.unigrams, symbol);
     // A symbol the content never had tells nothing of where it stands.
     if (seen === 0) return 0;
-    const [content, left] = [this.#content, this.#excluded];
     const share =
-      (content.inTitles - (left?.inTitles ?? 0) + 1) / (content.symbols - (left?.symbols ?? 0) + 2);
-    const inside =
-      (this.#count(titles, excluded, symbol) + TITLE_PRIOR * share) / (seen + TITLE_PRIOR);
+      (content.inTitles - (excluded?.inTitles ?? 0) + 1) /
+      (content.symbols - (excluded?.symbols ?? 0) + 2);
+    const inside = (this.#countOf('titles', symbol) + TITLE_PRIOR * share) / (seen + TITLE_PRIOR);
     return this.weights.titles * Math.log(inTitle ? inside : 1 - inside);
   }
 
