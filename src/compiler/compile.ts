@@ -30,7 +30,7 @@ import type { SourceFile } from './read-content';
 import { renderMarkdown } from './render-markdown';
 import { resolveAuthorProfiles } from './author-profiles';
 import { buildBundle, type PostDraft } from './build-bundle';
-import type { DictionaryWord } from './language-model';
+import type { DictionaryWord, WordDictionary } from './word-dictionary';
 import { repairDamagedPosts } from './repair-posts';
 
 /** Settings of one compilation. */
@@ -45,7 +45,7 @@ export interface CompileOptions {
    * Loads jieba's dictionary (`readDictionary`, read by the CLI) for restoring posts whose double
    * encoding lost bytes; called only when one did. Without it, the other posts alone are the model.
    */
-  dictionary?: () => readonly DictionaryWord[];
+  dictionary?: () => readonly DictionaryWord[] | WordDictionary;
 }
 
 /** One line of the report: what a post became. */

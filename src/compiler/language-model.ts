@@ -23,14 +23,13 @@
  * Characters the dictionary lacks fall back to a floor that knows GB2312's two levels of common
  * characters, read from the platform's GBK decoder with no data file.
  */
-
-/** One word of a frequency dictionary and how often it occurs. */
-export interface DictionaryWord {
-  word: string;
-  frequency: number;
-  /** Part of speech; `nr` marks a person's name, `p` a preposition. */
-  tag?: string;
-}
+import {
+  EMPTY,
+  MAX_WORD_LENGTH,
+  WordDictionary,
+  type DictionaryWord,
+  type Trie,
+} from './word-dictionary';
 
 /** Weights of the model's parts, named so that `npm run bench:repair` tunes them in one place. */
 export interface ModelWeights {
@@ -96,9 +95,6 @@ export const DEFAULT_WEIGHTS: ModelWeights = {
   wordCost: 0.5,
 };
 
-/** Longest dictionary word the resolver tries to match; longer ones add time, not accuracy. */
-export const MAX_WORD_LENGTH = 8;
-
 /** Added to every context count, and the number of contexts assumed, in `contextScore`. */
 const CONTEXT_SMOOTHING = 0.1;
 const CONTEXT_VOCABULARY = 5_000;
@@ -119,14 +115,6 @@ const WORD_CLASS_PRIOR = 5;
 /** Added to every count of the classes around all function words, and the number of pairs assumed. */
 const WORD_CLASS_SMOOTHING = 0.5;
 const WORD_CLASS_PAIRS = 2_000;
-
-/**
- * jieba's tags of the words that join and place the words around them rather than name things:
- * prepositions (在, 与), conjunctions (和, 或), adverbs (不, 也) and locatives (中, 上). Their
- * one-character words are the function words of `functionWordScore`. (Particles such as 的 and 了
- * are left out: they are the commonest characters of all, and counting them doubled the cost.)
- */
-const FUNCTION_TAGS = new Set(['p', 'c', 'd', 'f']);
 
 /**
  * Most `functionWordScore` gives a candidate (no bench site reached 7 nats), so that the resolver
@@ -244,9 +232,6 @@ export const OPENER_DISTANCE = 3;
 
 /** The clause-opener feature's value when the clause has none before the character. */
 export const NO_OPENER = 0;
-
-/** Marks an empty slot of the hash tables below; no key starts with it. */
-const EMPTY = -1;
 
 /**
  * Counts keyed by up to three integers (the first never negative), in one open-addressing hash
@@ -527,103 +512,6 @@ class CharacterCounts {
   }
 }
 
-/** A typed array of `length` with `array` at its start, the rest `fill`. */
-function enlarged<T extends Int32Array | Float64Array | Uint8Array>(
-  array: T,
-  length: number,
-  fill = 0,
-): T {
-  const bigger = new (array.constructor as new (length: number) => T)(length);
-  bigger.fill(fill);
-  bigger.set(array);
-  return bigger;
-}
-
-/**
- * The dictionary as a trie whose edges live in one open-addressing hash table: 349,045 words make
- * about 600,000 edges, which as JavaScript maps would cost seconds to build and query (written by
- * hand for that reason). Each slot is (parent, code point, child) side by side, so a look-up
- * touches one cache line.
- */
-class Trie {
-  #slots: Int32Array;
-  #mask: number;
-  /** Each node's value (a word's score), NaN where no word ends; node 0 is the root. */
-  values: Float64Array;
-  /** Each node's word probability in the dictionary, 0 where no word ends. */
-  probabilities: Float64Array;
-  /** Each node's word class (its part of speech, numbered from 1), 0 where no word ends. */
-  classes: Uint8Array;
-  /**
-   * Per node, a 32-bit Bloom filter of its children's code points: most look-ups ask for a child
-   * that does not exist (a wrong candidate after a word's start), and this answers them without
-   * touching the large table.
-   */
-  #childBits: Int32Array;
-  #nodes = 1;
-
-  /** `nodeCapacity`: about how many nodes the words will make; the tables grow past it. */
-  constructor(nodeCapacity: number) {
-    const size = 2 ** Math.ceil(Math.log2(Math.max(16, nodeCapacity * 2)));
-    this.#slots = new Int32Array(4 * size).fill(EMPTY);
-    this.#mask = size - 1;
-    // One node per edge, and the root: at most half the slots are ever taken.
-    this.values = new Float64Array(size / 2).fill(NaN);
-    this.probabilities = new Float64Array(size / 2);
-    this.classes = new Uint8Array(size / 2);
-    this.#childBits = new Int32Array(size / 2);
-  }
-
-  /** Doubles the tables when the next node would fill more than half the slots. */
-  #enlarge(): void {
-    const old = this.#slots;
-    const size = 2 * (this.#mask + 1);
-    this.#slots = new Int32Array(4 * size).fill(EMPTY);
-    this.#mask = size - 1;
-    for (let at = 0; at < old.length; at += 4)
-      if (old[at] !== EMPTY)
-        this.#slots.set(old.subarray(at, at + 4), this.#find(old[at]!, old[at + 1]!));
-    this.values = enlarged(this.values, size / 2, NaN);
-    this.probabilities = enlarged(this.probabilities, size / 2);
-    this.classes = enlarged(this.classes, size / 2);
-    this.#childBits = enlarged(this.#childBits, size / 2);
-  }
-
-  /** Offset of the (node, code point) edge's slot, or of the empty slot where it would go. */
-  #find(node: number, codePoint: number): number {
-    const slots = this.#slots;
-    let slot = (Math.imul(node, 0x9e3779b1) ^ Math.imul(codePoint, 0x85ebca6b)) & this.#mask;
-    for (;;) {
-      const at = 4 * slot;
-      const parent = slots[at]!;
-      if (parent === EMPTY || (parent === node && slots[at + 1] === codePoint)) return at;
-      slot = (slot + 1) & this.#mask;
-    }
-  }
-
-  /** The node after `codePoint` from `node`, or -1 when no word goes on so. */
-  child(node: number, codePoint: number): number {
-    if ((this.#childBits[node]! & (1 << (codePoint & 31))) === 0) return -1;
-    const at = this.#find(node, codePoint);
-    return this.#slots[at] === EMPTY ? -1 : this.#slots[at + 2]!;
-  }
-
-  /** The child, made if it is missing. */
-  grow(node: number, codePoint: number): number {
-    let at = this.#find(node, codePoint);
-    if (this.#slots[at] !== EMPTY) return this.#slots[at + 2]!;
-    if (this.#nodes === this.values.length) {
-      this.#enlarge();
-      at = this.#find(node, codePoint);
-    }
-    this.#slots[at] = node;
-    this.#slots[at + 1] = codePoint;
-    this.#slots[at + 2] = this.#nodes;
-    this.#childBits[node] = this.#childBits[node]! | (1 << (codePoint & 31));
-    return this.#nodes++;
-  }
-}
-
 /**
  * How often each dictionary word of two or more characters occurs in a set of texts, by trie
  * node, counting every occurrence, overlapping ones too (服务网格 counts 服务, 网格 and 服务网格),
@@ -654,7 +542,7 @@ class WordCounts {
       const end = Math.min(codePoints.length, start + MAX_WORD_LENGTH);
       for (let at = start + 1; node !== -1 && at < end; at++) {
         node = trie.child(node, codePoints[at]!);
-        if (node !== -1 && !Number.isNaN(trie.values[node]!)) this.#count(node);
+        if (node !== -1 && trie.probabilities[node]! > 0) this.#count(node);
       }
     }
     return this;
@@ -669,18 +557,6 @@ class WordCounts {
 
 /** GB2312's classes, read once per process: every model shares them. */
 let sharedClasses: Map<number, Gb2312Class> | null = null;
-
-/** Person names of the dictionary: how often each character is a surname, or part of a given name. */
-interface NameCounts {
-  surnames: Map<number, number>;
-  givenNames: Map<number, number>;
-  /** Frequency of all listed names, of all their given-name characters, and the names' share of all words. */
-  total: number;
-  given: number;
-  share: number;
-  /** `givenNameScore` of each character asked about so far. */
-  givenScores: Map<number, number>;
-}
 
 /** The words around a site that `LanguageModel.functionWordScore` weighs; see `functionWordContext`. */
 export interface FunctionWordContext {
@@ -711,85 +587,42 @@ export class LanguageModel {
   #backoffs = new Map<number, number>();
   #histories = new Map<number, { seen: number; trust: number }>();
   readonly #classes = (sharedClasses ??= gb2312Classes());
-  /** The dictionary; a node's value is its word's weighted log probability. */
-  #trie = new Trie(0);
-  /** Every character of the dictionary's words. */
-  #dictionaryCharacters = new Set<number>();
-  /** The dictionary's prepositions of one character (tag `p`: 在, 从, 对, 与…): clause openers. */
-  #openers = new Set<number>();
-  /** The dictionary's locatives of one character (tag `f`: 中, 上, 里…): they close an opener. */
-  #locatives = new Set<number>();
-  /** The dictionary's function words of one character (`FUNCTION_TAGS`). */
-  #functionWords = new Set<number>();
-  /** The dictionary's tags, numbered from 1 in the order first met, for `Trie.classes`. */
-  #tagNumbers = new Map<string, number>();
-  #names: NameCounts = {
-    surnames: new Map(),
-    givenNames: new Map(),
-    total: 0,
-    given: 0,
-    share: 0,
-    givenScores: new Map(),
-  };
+  /** jieba's dictionary, shared by every model built on it. */
+  #dictionary = WordDictionary.fromWords([]);
+  /** Each trie node's word score (`weights.words` × its log probability, less `wordCost`), NaN where no word ends. */
+  #wordValues = new Float64Array(0);
+  /** `givenNameScore` of each character asked about so far. */
+  #givenScores = new Map<number, number>();
+
+  /** The dictionary's trie, read at every step of the lattice. */
+  #trie: Trie = this.#dictionary.trie;
 
   constructor(weights: ModelWeights = DEFAULT_WEIGHTS) {
     this.weights = weights;
   }
 
-  /** Adds a word-frequency dictionary to the word expert. Call it once. */
-  addDictionary(words: Iterable<DictionaryWord>): this {
-    // Counting code points only when the UTF-16 length could exceed the limit spares an array per word.
-    const list = [...words].filter(
-      ({ word }) => word.length <= MAX_WORD_LENGTH || [...word].length <= MAX_WORD_LENGTH,
-    );
-    const total = list.reduce((sum, { frequency }) => sum + frequency, 0);
-    // Words share prefixes: jieba's 1.01 million characters make 495,000 nodes.
-    this.#trie = new Trie(list.reduce((sum, { word }) => sum + word.length, 0) / 2);
-    for (const { word, frequency, tag } of list) {
-      let node = 0;
-      for (const character of word) {
-        const codePoint = character.codePointAt(0) ?? 0;
-        node = this.#trie.grow(node, codePoint);
-        this.#dictionaryCharacters.add(codePoint);
-      }
-      this.#trie.values[node] =
-        this.weights.words * Math.log(frequency / total) - this.weights.wordCost;
-      this.#trie.probabilities[node] = frequency / total;
-      this.#trie.classes[node] = this.#tagNumber(tag);
-      if (tag === 'nr') this.#countName(word, frequency);
-      if (tag === 'p' && word.length === 1) this.#openers.add(word.codePointAt(0) ?? 0);
-      if (tag === 'f' && word.length === 1) this.#locatives.add(word.codePointAt(0) ?? 0);
-      if (FUNCTION_TAGS.has(tag ?? '') && word.length === 1)
-        this.#functionWords.add(word.codePointAt(0) ?? 0);
+  /**
+   * Adds a word-frequency dictionary to the word expert, as its words or as a `WordDictionary`
+   * built from them (`read-dictionary` keeps one on disk). Call it once.
+   */
+  addDictionary(dictionary: readonly DictionaryWord[] | WordDictionary): this {
+    this.#dictionary =
+      dictionary instanceof WordDictionary ? dictionary : WordDictionary.fromWords(dictionary);
+    this.#trie = this.#dictionary.trie;
+    const { probabilities } = this.#trie;
+    const { words, wordCost } = this.weights;
+    this.#wordValues = new Float64Array(probabilities.length);
+    for (let node = 0; node < probabilities.length; node++) {
+      const probability = probabilities[node]!;
+      this.#wordValues[node] = probability > 0 ? words * Math.log(probability) - wordCost : NaN;
     }
-    this.#names.share = this.#names.total / total;
-    this.#words = new WordCounts(this.#trie.values.length);
+    this.#words = new WordCounts(probabilities.length);
     return this;
-  }
-
-  /** The number of a part-of-speech tag; all tags past the 255th (none in jieba's) share one. */
-  #tagNumber(tag = ''): number {
-    let number = this.#tagNumbers.get(tag);
-    if (number === undefined)
-      this.#tagNumbers.set(tag, (number = Math.min(255, this.#tagNumbers.size + 1)));
-    return number;
-  }
-
-  /** Counts a listed name of two or three characters: a surname and a given name. */
-  #countName(word: string, frequency: number): void {
-    const [surname, ...given] = [...word].map((character) => character.codePointAt(0) ?? 0);
-    if (surname === undefined || given.length < 1 || given.length > 2) return;
-    const names = this.#names;
-    names.surnames.set(surname, (names.surnames.get(surname) ?? 0) + frequency);
-    for (const character of given)
-      names.givenNames.set(character, (names.givenNames.get(character) ?? 0) + frequency);
-    names.total += frequency;
-    names.given += frequency * given.length;
   }
 
   /** True when a character is the surname of some listed name. */
   isSurname(codePoint: number): boolean {
-    return this.#names.surnames.has(codePoint);
+    return this.#dictionary.names.surnames.has(codePoint);
   }
 
   /**
@@ -799,7 +632,7 @@ export class LanguageModel {
    * but 肖 is a surname and 健 is in 113 listed names; 句 is in none.
    */
   surnameScore(codePoint: number): number {
-    const { surnames, total, share } = this.#names;
+    const { surnames, total, share } = this.#dictionary.names;
     if (total === 0) return -Infinity;
     const weight = this.weights.words * this.weights.names;
     const score = weight * (Math.log(share) + Math.log((surnames.get(codePoint) ?? 0) / total));
@@ -811,15 +644,15 @@ export class LanguageModel {
    * -Infinity for a character that is not Han. Looked up millions of times, so kept per character.
    */
   givenNameScore(codePoint: number): number {
-    const { givenNames, given, givenScores } = this.#names;
-    let score = givenScores.get(codePoint);
+    const { givenNames, given } = this.#dictionary.names;
+    let score = this.#givenScores.get(codePoint);
     if (score === undefined) {
       const share =
         ((givenNames.get(codePoint) ?? 0) + NAME_SMOOTHING) /
         (given + NAME_SMOOTHING * NAME_VOCABULARY);
       const han = HAN.test(String.fromCodePoint(codePoint));
       score = han ? this.weights.words * this.weights.names * Math.log(share) : -Infinity;
-      givenScores.set(codePoint, score);
+      this.#givenScores.set(codePoint, score);
     }
     return score;
   }
@@ -841,16 +674,14 @@ export class LanguageModel {
   without(text: string): LanguageModel {
     const view = new LanguageModel(this.weights);
     view.#content = this.#content;
-    view.#openers = this.#openers;
-    view.#functionWords = this.#functionWords;
-    view.#locatives = this.#locatives;
+    view.#dictionary = this.#dictionary;
+    view.#trie = this.#trie;
+    view.#wordValues = this.#wordValues;
+    view.#givenScores = this.#givenScores;
     view.#excluded = new CharacterCounts(text.length).add(text, this);
     view.#excludedTypes = this.#content.typesOnlyIn(view.#excluded);
-    view.#trie = this.#trie;
     view.#words = this.#words;
     view.#excludedWords = new WordCounts(0, true).add(text, this.#trie);
-    view.#dictionaryCharacters = this.#dictionaryCharacters;
-    view.#names = this.#names;
     return view;
   }
 
@@ -858,13 +689,13 @@ export class LanguageModel {
    * True when a character opens a clause that a later word may close, as 在 opens 在 Istio 中:
    * the dictionary's one-character prepositions.
    */
-  readonly isClauseOpener = (codePoint: number): boolean => this.#openers.has(codePoint);
+  readonly isClauseOpener = (codePoint: number): boolean => this.#dictionary.openers.has(codePoint);
 
   /** True when the dictionary has the character as a locative of its own (在 X 中 closes 在 at 中). */
-  readonly isLocative = (symbol: number): boolean => this.#locatives.has(symbol);
+  readonly isLocative = (symbol: number): boolean => this.#dictionary.locatives.has(symbol);
 
-  /** True when the dictionary has the character as a function word of its own (`FUNCTION_TAGS`). */
-  readonly isFunctionWord = (symbol: number): boolean => this.#functionWords.has(symbol);
+  /** True when the dictionary has the character as a function word of its own (`WordDictionary.functionWords`). */
+  readonly isFunctionWord = (symbol: number): boolean => this.#dictionary.functionWords.has(symbol);
 
   /**
    * The class of the word that starts at `start` of a run of symbols: the part of speech of the
@@ -954,7 +785,7 @@ export class LanguageModel {
    * one seen a few times scores about 0.
    */
   functionWordScore(symbol: number, context: FunctionWordContext): number {
-    if (!this.#functionWords.has(symbol)) return 0;
+    if (!this.#dictionary.functionWords.has(symbol)) return 0;
     const seen = this.#count(this.#content.unigrams, this.#excluded?.unigrams, symbol);
     const { before, after, classShare, partners, partnerShares } = context;
     const own =
@@ -984,7 +815,7 @@ export class LanguageModel {
 
   /** True when the dictionary or the content has the character: the model knows something of it. */
   knows(codePoint: number): boolean {
-    if (this.#dictionaryCharacters.has(codePoint)) return true;
+    if (this.#dictionary.characters.has(codePoint)) return true;
     const symbol = symbolOf(codePoint);
     return this.#count(this.#content.unigrams, this.#excluded?.unigrams, symbol) > 0;
   }
@@ -1001,11 +832,11 @@ export class LanguageModel {
    */
   wordScore(node: number): number {
     const count = this.#words.get(node);
-    if (count === 0) return this.#trie.values[node] ?? NaN;
+    if (count === 0) return this.#wordValues[node] ?? NaN;
     const excluded = this.#excludedWords;
     const seen = excluded === null ? count : count - excluded.get(node);
     const total = this.#words.total - (excluded?.total ?? 0);
-    if (seen === 0) return this.#trie.values[node]!;
+    if (seen === 0) return this.#wordValues[node]!;
     const { words, contentWords, wordCost } = this.weights;
     const probability = this.#trie.probabilities[node]! + (contentWords * seen) / total;
     return words * Math.log(probability) - wordCost;
@@ -1101,7 +932,7 @@ export class LanguageModel {
     const [content, excluded] = [this.#content, this.#excluded ?? undefined];
     const seen = this.#count(content.unigrams, excluded?.unigrams, symbol);
     const count = this.#count(content.openers, excluded?.openers, symbol, opener);
-    const values = this.#openers.size + 1;
+    const values = this.#dictionary.openers.size + 1;
     return Math.log((count + OPENER_SMOOTHING) / (seen + OPENER_SMOOTHING * values));
   }
 

@@ -5,14 +5,10 @@
  * whichever thread assembles the bundle, and hands each damaged post its restored text.
  */
 import { decodeText, type DecodedText } from './decode-text';
-import {
-  DEFAULT_WEIGHTS,
-  LanguageModel,
-  type DictionaryWord,
-  type ModelWeights,
-} from './language-model';
+import { DEFAULT_WEIGHTS, LanguageModel, type ModelWeights } from './language-model';
 import type { SourceFile } from './read-content';
 import { restoreLostBytes } from './resolve-lost-bytes';
+import type { DictionaryWord, WordDictionary } from './word-dictionary';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -22,7 +18,7 @@ const HAN = /\p{Script=Han}/u;
  */
 export function buildLanguageModel(
   decoded: readonly DecodedText[],
-  dictionary: readonly DictionaryWord[],
+  dictionary: readonly DictionaryWord[] | WordDictionary,
   weights: ModelWeights = DEFAULT_WEIGHTS,
 ): LanguageModel {
   const model = new LanguageModel(weights).addDictionary(dictionary);
@@ -37,7 +33,7 @@ export function buildLanguageModel(
  */
 export function repairDamagedPosts(
   files: readonly SourceFile[],
-  loadDictionary: () => readonly DictionaryWord[],
+  loadDictionary: () => readonly DictionaryWord[] | WordDictionary,
   maxBytes: number,
 ): Map<string, DecodedText> {
   const decoded = new Map<string, DecodedText>();

@@ -16,7 +16,6 @@ import {
   endsClause,
   FUNCTION_WORD_GAIN_LIMIT,
   LINE_BOUNDARY,
-  MAX_WORD_LENGTH,
   NO_OPENER,
   OPENER_DISTANCE,
   PARTNER_REACH,
@@ -25,6 +24,7 @@ import {
   type FunctionWordContext,
   type LanguageModel,
 } from './language-model';
+import { MAX_WORD_LENGTH } from './word-dictionary';
 
 /** Below this posterior a choice is reported as a guess; it is still made. */
 export const MIN_CONFIDENCE = 0.9;
