@@ -233,6 +233,10 @@ export const OPENER_DISTANCE = 3;
 /** The clause-opener feature's value when the clause has none before the character. */
 export const NO_OPENER = 0;
 
+/** Slots of a `CountTable` for `capacity` keys: a power of two, at least twice as many. */
+const slotsFor = (capacity: number): number =>
+  2 ** Math.ceil(Math.log2(Math.max(16, capacity * 2)));
+
 /**
  * Counts keyed by up to three integers (the first never negative), in one open-addressing hash
  * table: each slot is four 32-bit integers (the key, then the count) side by side, so a look-up
@@ -244,6 +248,9 @@ class CountTable {
   #slots: Int32Array;
   #mask: number;
   #size = 0;
+  /** The memory `#slots` and `#bloom` are views of: kept when `reset` shrinks them. */
+  #slotMemory: Int32Array;
+  #bloomMemory: Int32Array;
   /**
    * A Bloom filter of the keys, eight bits per slot: most look-ups ask for a pair the content
    * never had (a wrong candidate after its neighbour), and the filter, a sixteenth of the
@@ -252,10 +259,27 @@ class CountTable {
   #bloom: Int32Array;
 
   constructor(capacity = 64) {
-    const slots = 2 ** Math.ceil(Math.log2(Math.max(16, capacity * 2)));
-    this.#slots = new Int32Array(4 * slots).fill(EMPTY);
+    const slots = slotsFor(capacity);
+    this.#slots = this.#slotMemory = new Int32Array(4 * slots).fill(EMPTY);
     this.#mask = slots - 1;
-    this.#bloom = new Int32Array(slots / 4);
+    this.#bloom = this.#bloomMemory = new Int32Array(slots / 4);
+  }
+
+  /**
+   * Empties the table, sized for `capacity` keys, in the memory it has when that is enough: fresh
+   * memory costs a page fault per 4 KB, which on the machines measured made allocating a table
+   * cost more than filling it.
+   */
+  reset(capacity: number): void {
+    const slots = slotsFor(capacity);
+    if (this.#slotMemory.length < 4 * slots) {
+      this.#slotMemory = new Int32Array(4 * slots);
+      this.#bloomMemory = new Int32Array(slots / 4);
+    }
+    this.#slots = this.#slotMemory.subarray(0, 4 * slots).fill(EMPTY);
+    this.#bloom = this.#bloomMemory.subarray(0, slots / 4).fill(0);
+    this.#mask = slots - 1;
+    this.#size = 0;
   }
 
   /** The key's bit in the Bloom filter, hashed apart from its slot. */
@@ -316,9 +340,9 @@ class CountTable {
 
   #grow(): void {
     const old = this.#slots;
-    this.#slots = new Int32Array(2 * old.length).fill(EMPTY);
+    this.#slots = this.#slotMemory = new Int32Array(2 * old.length).fill(EMPTY);
     this.#mask = this.#slots.length / 4 - 1;
-    this.#bloom = new Int32Array(this.#slots.length / 16);
+    this.#bloom = this.#bloomMemory = new Int32Array(this.#slots.length / 16);
     for (let at = 0; at < old.length; at += 4) {
       if (old[at] === EMPTY) continue;
       const [a, b, c] = [old[at]!, old[at + 1]!, old[at + 2]!];
@@ -372,6 +396,14 @@ class BigramTypes {
     this.predecessors = new CountTable(symbols);
   }
 
+  /** Empties the counts, for about `symbols` symbols, keeping their memory (`CountTable.reset`). */
+  reset(symbols: number): this {
+    this.followers.reset(symbols);
+    this.predecessors.reset(symbols);
+    this.total = 0;
+    return this;
+  }
+
   add(previous: number, next: number): void {
     this.followers.add(previous);
     this.predecessors.add(next);
@@ -422,6 +454,24 @@ class CharacterCounts {
     this.wordClasses = new CountTable(characters / 8);
     this.partners = new CountTable(characters / 4);
     this.titles = new CountTable(symbols / 4);
+  }
+
+  /** Empties the counts, sized as the constructor sizes them, keeping their memory. */
+  reset(characters: number): this {
+    const symbols = Math.min(characters, 8_192);
+    this.unigrams.reset(symbols);
+    this.histories.reset(symbols);
+    this.bigrams.reset(characters);
+    this.types.reset(symbols);
+    this.pairs.reset(characters);
+    this.seconds.reset(2 * characters);
+    this.openers.reset(symbols);
+    this.wordClasses.reset(characters / 8);
+    this.partners.reset(characters / 4);
+    this.titles.reset(symbols / 4);
+    this.inTitles = 0;
+    this.symbols = 0;
+    return this;
   }
 
   /** Counts a text's lines; `grammar` tells the clause openers and the function words. */
@@ -503,8 +553,8 @@ class CharacterCounts {
   }
 
   /** The bigram types of `part`, a text counted in these counts, that no other text has. */
-  typesOnlyIn(part: CharacterCounts): BigramTypes {
-    const types = new BigramTypes(part.types.total);
+  typesOnlyIn(part: CharacterCounts, reuse?: BigramTypes): BigramTypes {
+    const types = reuse?.reset(part.types.total) ?? new BigramTypes(part.types.total);
     part.bigrams.forEach((count, previous, next) => {
       if (this.bigrams.get(previous, next) === count) types.add(previous, next);
     });
@@ -669,19 +719,26 @@ export class LanguageModel {
   /**
    * The same model read as if `text` (counted with `addText`) had never been added, so a post
    * can be left out of its own repair. Shares everything with this model; only the text is
-   * counted again, so leaving each of many posts out in turn costs no rebuild.
+   * counted again, so leaving each of many posts out in turn costs no rebuild. `reuse`: a view
+   * that an earlier `without` of this model made and that is no longer needed; it is made over
+   * into the new view and returned, its count tables emptied rather than allocated again.
    */
-  without(text: string): LanguageModel {
-    const view = new LanguageModel(this.weights);
+  without(text: string, reuse?: LanguageModel): LanguageModel {
+    if (reuse && (reuse.#excluded === null || reuse.#content !== this.#content))
+      throw new Error('Only a view that this model\'s `without` made can be reused.');
+    const view = reuse ?? new LanguageModel(this.weights);
     view.#content = this.#content;
     view.#dictionary = this.#dictionary;
     view.#trie = this.#trie;
     view.#wordValues = this.#wordValues;
     view.#givenScores = this.#givenScores;
-    view.#excluded = new CharacterCounts(text.length).add(text, this);
-    view.#excludedTypes = this.#content.typesOnlyIn(view.#excluded);
+    const excluded = view.#excluded?.reset(text.length) ?? new CharacterCounts(text.length);
+    view.#excluded = excluded.add(text, this);
+    view.#excludedTypes = this.#content.typesOnlyIn(excluded, view.#excludedTypes ?? undefined);
     view.#words = this.#words;
     view.#excludedWords = new WordCounts(0, true).add(text, this.#trie);
+    view.#backoffs.clear();
+    view.#histories.clear();
     return view;
   }
 

@@ -295,6 +295,33 @@ describe('restoreLostBytes: what the compiler reports', () => {
     expect(full.characterScore(中!, 的!)).toBeGreaterThan(heldOut.characterScore(中!, 的!));
   });
 
+  it('makes a view over for another post left out, scoring as a fresh one would', () => {
+    const posts = [
+      '服务网格中的流量管理与可观测性，欢迎报名参加。',
+      SITE_TEXT,
+      '在集群中我们不部署应用。',
+    ];
+    const model = new LanguageModel().addDictionary(dictionary);
+    for (const post of posts) model.addText(post);
+    const [中, 的, 与, 可, 群, 我] = [...'中的与可群我'].map((c) => c.codePointAt(0)!);
+    const readings = (view: LanguageModel) => [
+      view.characterScore(中!, 的!),
+      view.characterScore(与!, 可!),
+      view.characterScore(群!, 中!),
+      view.contextScore(中!, 0, 群!, 我!, 0),
+      view.knows(群!),
+    ];
+    // The longest post first, so the tables the later ones reuse are larger than they need.
+    let view: LanguageModel | undefined;
+    for (const post of [...posts].sort((a, b) => b.length - a.length)) {
+      const reused = model.without(post, view);
+      if (view) expect(reused).toBe(view);
+      expect(readings(reused)).toEqual(readings(model.without(post)));
+      view = reused;
+    }
+    expect(() => model.without(posts[0]!, model)).toThrow(/Only a view/);
+  });
+
   it("reads the content's dictionary words without a post exactly as a model that never saw it", () => {
     const post = '服务网格中的流量管理与可观测性，欢迎报名参加。';
     const withDictionary = () => new LanguageModel().addDictionary(dictionary);
