@@ -725,7 +725,7 @@ export class LanguageModel {
    */
   without(text: string, reuse?: LanguageModel): LanguageModel {
     if (reuse && (reuse.#excluded === null || reuse.#content !== this.#content))
-      throw new Error('Only a view that this model\'s `without` made can be reused.');
+      throw new Error("Only a view that this model's `without` made can be reused.");
     const view = reuse ?? new LanguageModel(this.weights);
     view.#content = this.#content;
     view.#dictionary = this.#dictionary;
