@@ -608,6 +608,16 @@ class WordCounts {
 /** GB2312's classes, read once per process: every model shares them. */
 let sharedClasses: Map<number, Gb2312Class> | null = null;
 
+/** What the word expert says of one character on its own (`LanguageModel.alone`). */
+export interface CharacterAlone {
+  /** The dictionary's node after the character from the root, or -1. */
+  node: number;
+  /** Its score as a word of one character: the dictionary's, or the lone-character floor. */
+  single: number;
+  /** Its score as a character of an unlisted given name, -Infinity when it cannot be one. */
+  given: number;
+}
+
 /** The words around a site that `LanguageModel.functionWordScore` weighs; see `functionWordContext`. */
 export interface FunctionWordContext {
   before: number;
@@ -641,8 +651,12 @@ export class LanguageModel {
   #dictionary = WordDictionary.fromWords([]);
   /** Each trie node's word score (`weights.words` × its log probability, less `wordCost`), NaN where no word ends. */
   #wordValues = new Float64Array(0);
-  /** `givenNameScore` of each character asked about so far. */
+  /**
+   * `givenNameScore` and `alone` of each character asked about so far: they depend on the
+   * dictionary and the weights alone, so views (`without`) share them.
+   */
   #givenScores = new Map<number, number>();
+  #alone = new Map<number, CharacterAlone>();
 
   /** The dictionary's trie, read at every step of the lattice. */
   #trie: Trie = this.#dictionary.trie;
@@ -732,6 +746,7 @@ export class LanguageModel {
     view.#trie = this.#trie;
     view.#wordValues = this.#wordValues;
     view.#givenScores = this.#givenScores;
+    view.#alone = this.#alone;
     const excluded = view.#excluded?.reset(text.length) ?? new CharacterCounts(text.length);
     view.#excluded = excluded.add(text, this);
     view.#excludedTypes = this.#content.typesOnlyIn(excluded, view.#excludedTypes ?? undefined);
@@ -897,6 +912,26 @@ export class LanguageModel {
     const { words, contentWords, wordCost } = this.weights;
     const probability = this.#trie.probabilities[node]! + (contentWords * seen) / total;
     return words * Math.log(probability) - wordCost;
+  }
+
+  /**
+   * What the word expert says of a character on its own, kept per character: the resolver asks
+   * about every character of every window. A word of one character is never counted in the
+   * content (`WordCounts`), so this depends on the dictionary alone.
+   */
+  alone(codePoint: number): CharacterAlone {
+    let alone = this.#alone.get(codePoint);
+    if (alone === undefined) {
+      const node = this.#trie.child(0, codePoint);
+      const word = node === -1 ? NaN : this.#wordValues[node]!;
+      alone = {
+        node,
+        single: Number.isNaN(word) ? this.loneCharacterScore(codePoint) : word,
+        given: this.givenNameScore(codePoint),
+      };
+      this.#alone.set(codePoint, alone);
+    }
+    return alone;
   }
 
   /**

@@ -46,17 +46,33 @@ export interface Resolution {
 
 /** One position of a line's lattice: its possible characters and their expert symbols. */
 interface Slot {
-  /** The intact character, or the damaged one's candidates the model knows (`knownCandidates`). */
-  options: string[];
-  codePoints: number[];
-  symbols: number[];
+  /** The intact character, or the damaged one's candidates worth scoring (`CandidatePruner`). */
+  options: readonly string[];
+  codePoints: readonly number[];
+  symbols: readonly number[];
   damaged: DamagedCharacter | null;
+  /** What the word expert says of each option on its own. */
+  alone: OptionScores;
+  /**
+   * A damaged slot's steps from its left neighbour and into its right one, where that neighbour
+   * is intact (the character expert's scores the pruner already looked up); else null.
+   */
+  entering: Float64Array | null;
+  leaving: Float64Array | null;
 }
 
-/** A slot of the given options: one for an intact character, the candidates of a damaged one. */
-function toSlot(options: string[], damaged: DamagedCharacter | null = null): Slot {
-  const codePoints = options.map((option) => option.codePointAt(0)!);
-  return { options, codePoints, symbols: codePoints.map(symbolOf), damaged };
+/** The slot of an intact character. */
+function intactSlot(codePoint: number, model: LanguageModel): Slot {
+  const codePoints = [codePoint];
+  return {
+    options: [String.fromCodePoint(codePoint)],
+    codePoints,
+    symbols: [symbolOf(codePoint)],
+    damaged: null,
+    alone: scoreOptions(codePoints, model),
+    entering: null,
+    leaving: null,
+  };
 }
 
 /**
@@ -147,71 +163,34 @@ class Edges {
  */
 const SHARED_STEP = Float64Array.of(0);
 
-/** The character expert's score of every option of every slot after every state, and of the window's end. */
+/**
+ * The character expert's score of every option of every slot after every state, and of the
+ * window's end. A step between an intact character and a damaged one is the pruner's, kept in the
+ * damaged slot; only steps between two damaged characters are looked up here.
+ */
 function scoreSteps(
   slots: readonly Slot[],
   model: LanguageModel,
-  before: number,
-  after: number,
 ): Pick<Lattice, 'steps' | 'closing'> {
-  const intact = (position: number): boolean => (slots[position]?.options.length ?? 1) === 1;
-  const steps = slots.map((slot, position) =>
-    intact(position) && intact(position - 1)
-      ? SHARED_STEP
-      : model.characterScores(
-          position === 0 ? [before] : slots[position - 1]!.symbols,
-          slot.symbols,
-        ),
-  );
-  const closing = intact(slots.length - 1)
-    ? SHARED_STEP
-    : model.characterScores(slots.at(-1)!.symbols, [after]);
-  return { steps, closing };
+  const steps = slots.map((slot, position) => {
+    const previous = slots[position - 1];
+    if (!previous?.damaged) return slot.entering ?? SHARED_STEP;
+    if (!slot.damaged) return previous.leaving!;
+    return model.characterScores(previous.symbols, slot.symbols);
+  });
+  return { steps, closing: slots.at(-1)!.leaving ?? SHARED_STEP };
 }
 
-/** What the word expert says of each option of each slot on its own. */
-interface SingleScores {
-  /** The dictionary's node after the option's character, or -1. */
-  nodes: Int32Array[];
-  /** Its score as a word of one character: the dictionary's, or the lone-character floor. */
-  singles: Float64Array[];
-  /** Its score as a character of an unlisted given name, -Infinity when it cannot be one. */
-  given: Float64Array[];
-  /** The most any option of the slot gains as a given-name character over being a single word. */
-  gains: number[];
-}
-
-/** One slot's part of `SingleScores`. */
+/** What the word expert says of each option of a slot on its own (`LanguageModel.alone`). */
 interface OptionScores {
+  /** The dictionary's node after the option's character, or -1. */
   nodes: Int32Array;
+  /** Its score as a word of one character: the dictionary's, or the lone-character floor. */
   singles: Float64Array;
+  /** Its score as a character of an unlisted given name, -Infinity when it cannot be one. */
   given: Float64Array;
+  /** The most any option of the slot gains as a given-name character over being a single word. */
   gain: number;
-}
-
-/**
- * Single scores already computed, by intact character or by candidate list: they depend on the
- * dictionary alone, and a post repeats the same few thousand characters in window after window.
- */
-type SingleScoreCache = Map<number | readonly string[], OptionScores>;
-
-/** Every slot's single scores, computed once per intact character or candidate list. */
-function scoreSingles(
-  slots: readonly Slot[],
-  model: LanguageModel,
-  cache: SingleScoreCache,
-): SingleScores {
-  const scores: SingleScores = { nodes: [], singles: [], given: [], gains: [] };
-  for (const slot of slots) {
-    const key = slot.damaged ? slot.options : slot.codePoints[0]!;
-    let option = cache.get(key);
-    if (!option) cache.set(key, (option = scoreOptions(slot.codePoints, model)));
-    scores.nodes.push(option.nodes);
-    scores.singles.push(option.singles);
-    scores.given.push(option.given);
-    scores.gains.push(option.gain);
-  }
-  return scores;
 }
 
 /** The single scores of one slot's options. */
@@ -221,14 +200,53 @@ function scoreOptions(codePoints: readonly number[], model: LanguageModel): Opti
   const given = new Float64Array(codePoints.length);
   let gain = -Infinity;
   for (let option = 0; option < codePoints.length; option++) {
-    const codePoint = codePoints[option]!;
-    nodes[option] = model.child(0, codePoint);
-    const word = nodes[option] === -1 ? NaN : model.wordScore(nodes[option]!);
-    singles[option] = Number.isNaN(word) ? model.loneCharacterScore(codePoint) : word;
-    given[option] = model.givenNameScore(codePoint);
-    gain = Math.max(gain, given[option]! - singles[option]!);
+    const alone = model.alone(codePoints[option]!);
+    nodes[option] = alone.node;
+    singles[option] = alone.single;
+    given[option] = alone.given;
+    gain = Math.max(gain, alone.given - alone.single);
   }
   return { nodes, singles, given, gain };
+}
+
+/** Each slot's `OptionScores`, side by side, as `findEdges` and `addNames` read them. */
+interface SingleScores {
+  nodes: Int32Array[];
+  singles: Float64Array[];
+  given: Float64Array[];
+  gains: number[];
+}
+
+function singleScores(slots: readonly Slot[]): SingleScores {
+  return {
+    nodes: slots.map((slot) => slot.alone.nodes),
+    singles: slots.map((slot) => slot.alone.singles),
+    given: slots.map((slot) => slot.alone.given),
+    gains: slots.map((slot) => slot.alone.gain),
+  };
+}
+
+/** The values at the options kept, by their indices. */
+function keptValues<T extends Int32Array | Float64Array>(values: T, kept: readonly number[]): T {
+  const chosen = new (values.constructor as new (length: number) => T)(kept.length);
+  for (let index = 0; index < kept.length; index++) chosen[index] = values[kept[index]!]!;
+  return chosen;
+}
+
+/** The scores of the options kept of a list's, by their indices in it. */
+function keptScores(
+  { nodes, singles, given }: OptionScores,
+  kept: readonly number[],
+): OptionScores {
+  const scores: OptionScores = {
+    nodes: keptValues(nodes, kept),
+    singles: keptValues(singles, kept),
+    given: keptValues(given, kept),
+    gain: -Infinity,
+  };
+  for (let option = 0; option < kept.length; option++)
+    scores.gain = Math.max(scores.gain, scores.given[option]! - scores.singles[option]!);
+  return scores;
 }
 
 /**
@@ -243,10 +261,9 @@ function findEdges(
   steps: readonly Float64Array[],
   model: LanguageModel,
   edges: Edges,
-  cache: SingleScoreCache,
 ): Edges {
   edges.clear();
-  const scores = scoreSingles(slots, model, cache);
+  const scores = singleScores(slots);
   const { nodes, singles } = scores;
   const choice: number[] = [];
   /**
@@ -430,9 +447,9 @@ const PRUNING_MARGIN = 12;
 /** A candidate list as `CandidatePruner` keeps it, with what it knows of each candidate alone. */
 interface CandidateList {
   candidates: readonly string[];
+  codePoints: number[];
   symbols: number[];
-  /** The candidate's score as a word of one character (`scoreOptions`). */
-  singles: Float64Array;
+  alone: OptionScores;
 }
 
 /**
@@ -441,7 +458,8 @@ interface CandidateList {
  * one character. A damaged neighbour adds nothing, the most any of its candidates could add, so
  * the score only ever flatters. The scores are kept per candidate list and neighbour, since a
  * post repeats the same characters beside the same neighbours: this way pruning costs less
- * than the lattice work it spares.
+ * than the lattice work it spares, and the bigrams are the lattice's steps to and from those
+ * neighbours.
  */
 class CandidatePruner {
   readonly #model: LanguageModel;
@@ -454,30 +472,56 @@ class CandidatePruner {
     this.#model = model;
   }
 
-  /** The candidates worth a place in the lattice, in their order. */
-  likely(candidates: readonly string[], left: number | null, right: number | null): string[] {
-    if (candidates.length < 2) return [...candidates];
+  /**
+   * The lattice slot of a damaged character between two neighbour symbols (null for a damaged
+   * neighbour): the candidates worth a place in it, in their order.
+   */
+  slot(
+    candidates: readonly string[],
+    damaged: DamagedCharacter | null,
+    left: number | null,
+    right: number | null,
+  ): Slot {
     const list = this.#list(candidates);
     const into = left === null ? null : this.#row(this.#into, list, left, 'into');
     const out = right === null ? null : this.#row(this.#out, list, right, 'out');
+    const { singles } = list.alone;
     let best = -Infinity;
-    const scores = list.symbols.map((_, option) => {
-      const score = list.singles[option]! + (into?.[option] ?? 0) + (out?.[option] ?? 0);
-      best = Math.max(best, score);
-      return score;
-    });
-    return candidates.filter(
-      (candidate, option) =>
-        scores[option]! >= best - PRUNING_MARGIN || isRuledByItsLine(candidate),
-    );
+    for (let option = 0; option < singles.length; option++)
+      best = Math.max(best, singles[option]! + (into?.[option] ?? 0) + (out?.[option] ?? 0));
+    const kept: number[] = [];
+    for (let option = 0; option < singles.length; option++) {
+      const score = singles[option]! + (into?.[option] ?? 0) + (out?.[option] ?? 0);
+      if (score >= best - PRUNING_MARGIN || isRuledByItsLine(candidates[option]!))
+        kept.push(option);
+    }
+    if (kept.length === candidates.length)
+      return {
+        options: list.candidates,
+        codePoints: list.codePoints,
+        symbols: list.symbols,
+        damaged,
+        alone: list.alone,
+        entering: into,
+        leaving: out,
+      };
+    return {
+      options: kept.map((option) => candidates[option]!),
+      codePoints: kept.map((option) => list.codePoints[option]!),
+      symbols: kept.map((option) => list.symbols[option]!),
+      damaged,
+      alone: keptScores(list.alone, kept),
+      entering: into && keptValues(into, kept),
+      leaving: out && keptValues(out, kept),
+    };
   }
 
   #list(candidates: readonly string[]): CandidateList {
     let list = this.#lists.get(candidates);
     if (!list) {
       const codePoints = candidates.map((candidate) => candidate.codePointAt(0)!);
-      const { singles } = scoreOptions(codePoints, this.#model);
-      list = { candidates, symbols: codePoints.map(symbolOf), singles };
+      const alone = scoreOptions(codePoints, this.#model);
+      list = { candidates, codePoints, symbols: codePoints.map(symbolOf), alone };
       this.#lists.set(candidates, list);
     }
     return list;
@@ -503,14 +547,14 @@ class CandidatePruner {
   }
 }
 
-/** `CandidatePruner.likely` on its own, for one damaged character between two neighbour symbols. */
+/** The candidates `CandidatePruner` keeps for one damaged character between two neighbour symbols. */
 export function likelyCandidates(
   candidates: readonly string[],
   left: number | null,
   right: number | null,
   model: LanguageModel,
 ): string[] {
-  return new CandidatePruner(model).likely(candidates, left, right);
+  return new CandidatePruner(model).slot(candidates, null, left, right).options.slice();
 }
 
 /**
@@ -900,7 +944,6 @@ export function resolveDamaged(
   const chosenAt = new Map<number, string>();
   const damagedAt = new Map(decoded.damaged.map((damaged) => [damaged.index, damaged]));
   const edges = new Edges();
-  const singleScores: SingleScoreCache = new Map();
   const known = new Map<readonly string[], string[]>();
   const pruner = new CandidatePruner(model);
   /** The slot of each intact character: the same in every window, so made once. */
@@ -914,27 +957,29 @@ export function resolveDamaged(
       index += codePoint > 0xffff ? 2 : 1;
       if (!damaged) {
         let slot = intactSlots.get(codePoint);
-        if (!slot) intactSlots.set(codePoint, (slot = toSlot([String.fromCodePoint(codePoint)])));
+        if (!slot) intactSlots.set(codePoint, (slot = intactSlot(codePoint, model)));
         slots.push(slot);
         continue;
       }
       let candidates = known.get(damaged.candidates);
       if (!candidates)
         known.set(damaged.candidates, (candidates = knownCandidates(damaged.candidates, model)));
-      const options = pruner.likely(
-        candidates,
-        neighbourAt(text, damaged.index, 'left', damagedAt),
-        neighbourAt(text, damaged.index + 1, 'right', damagedAt),
+      slots.push(
+        pruner.slot(
+          candidates,
+          damaged,
+          neighbourAt(text, damaged.index, 'left', damagedAt),
+          neighbourAt(text, damaged.index + 1, 'right', damagedAt),
+        ),
       );
-      slots.push(toSlot(options, damaged));
     }
     const before = symbolBefore(text, window.from);
     const after =
       window.to >= text.length || text[window.to] === '\n'
         ? LINE_BOUNDARY
         : symbolOf(text.codePointAt(window.to)!);
-    const steps = scoreSteps(slots, model, before, after);
-    findEdges(slots, steps.steps, model, edges, singleScores);
+    const steps = scoreSteps(slots, model);
+    findEdges(slots, steps.steps, model, edges);
     const marginals = scoreWindow({ slots, ...steps, edges });
     // The chosen symbols, padded with the window's surroundings: slot i is at i + 2.
     const chosen = [
