@@ -83,6 +83,7 @@ const model = buildLanguageModel(
   clean.map(({ result }) => result),
   dictionary,
   { ...DEFAULT_WEIGHTS, ...JSON.parse(options.weights) },
+  { keepTexts: true },
 );
 const built = performance.now();
 

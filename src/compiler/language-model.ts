@@ -25,6 +25,7 @@
  */
 import {
   EMPTY,
+  enlarged,
   MAX_WORD_LENGTH,
   WordDictionary,
   type DictionaryWord,
@@ -320,8 +321,13 @@ class CountTable {
       if (slots[at] !== EMPTY) visit(slots[at + 3]!, slots[at]!, slots[at + 1]!, slots[at + 2]!);
   }
 
-  /** Counts the key once more. */
-  add(a: number, b = 0, c = 0): void {
+  /** How many keys the table has. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Counts the key once more, or `count` times more. */
+  add(a: number, b = 0, c = 0, count = 1): void {
     let at = this.#find(a, b, c);
     if (this.#slots[at] === EMPTY) {
       if (2 * (this.#size + 1) > this.#mask + 1) {
@@ -335,7 +341,31 @@ class CountTable {
       this.#mark(a, b, c);
       this.#size++;
     }
-    this.#slots[at + 3] = this.#slots[at + 3]! + 1;
+    this.#slots[at + 3] = this.#slots[at + 3]! + count;
+  }
+
+  /** Adds every count of another table to this one's. */
+  addAll(other: CountTable): void {
+    const slots = other.#slots;
+    for (let at = 0; at < slots.length; at += 4)
+      if (slots[at] !== EMPTY) this.add(slots[at]!, slots[at + 1]!, slots[at + 2]!, slots[at + 3]!);
+  }
+
+  /** Every key and its count, four integers each, as `load` reads them back. */
+  entries(): Int32Array {
+    const [slots, entries] = [this.#slots, new Int32Array(4 * this.#size)];
+    let written = 0;
+    for (let at = 0; at < slots.length; at += 4)
+      if (slots[at] !== EMPTY)
+        for (let offset = 0; offset < 4; offset++) entries[written++] = slots[at + offset]!;
+    return entries;
+  }
+
+  /** Empties the table (`reset`) and fills it with what `entries` gave. */
+  load(entries: Int32Array): void {
+    this.reset(entries.length / 4);
+    for (let at = 0; at < entries.length; at += 4)
+      this.add(entries[at]!, entries[at + 1]!, entries[at + 2]!, entries[at + 3]!);
   }
 
   #grow(): void {
@@ -411,13 +441,38 @@ class BigramTypes {
   }
 }
 
-/** The character expert's counts of a set of texts. */
+/** The count tables of `CharacterCounts`. */
+const COUNT_TABLES = [
+  'unigrams',
+  'histories',
+  'bigrams',
+  'pairs',
+  'seconds',
+  'openers',
+  'wordClasses',
+  'partners',
+  'titles',
+] as const;
+
+/** A text's `CharacterCounts` in a compact form (`CharacterCounts.record`). */
+interface CountsRecord {
+  /** Each table's `CountTable.entries`, in the order of `COUNT_TABLES`. */
+  tables: Int32Array[];
+  inTitles: number;
+  symbols: number;
+}
+
+/**
+ * The character expert's counts of a text (`add`), or of a set of texts, each counted on its own
+ * and added (`addAll`).
+ */
 class CharacterCounts {
   readonly unigrams: CountTable;
   /** How often each symbol is followed by another: the denominators of its bigrams. */
   readonly histories: CountTable;
   /** (previous, next) → count. */
   readonly bigrams: CountTable;
+  /** The different bigrams of the texts added with `addAll`. */
   readonly types: BigramTypes;
   /** (symbol, left neighbour, right neighbour) → count, for Han and other CJK symbols only. */
   readonly pairs: CountTable;
@@ -481,7 +536,6 @@ class CharacterCounts {
         const [previous, symbol] = [symbols[index - 1]!, symbols[index]!];
         this.unigrams.add(symbol);
         this.histories.add(previous);
-        if (this.bigrams.get(previous, symbol) === 0) this.types.add(previous, symbol);
         this.bigrams.add(previous, symbol);
       }
       // The line again with two boundaries on each side, for the context counts.
@@ -497,6 +551,33 @@ class CharacterCounts {
       this.#countFunctionWords(symbols, grammar);
       this.#countTitles(symbols);
     }
+    return this;
+  }
+
+  /** Adds the counts of a text counted on its own (`add`), and its bigram types. */
+  addAll(part: CharacterCounts): this {
+    part.bigrams.forEach((count, previous, next) => {
+      if (this.bigrams.get(previous, next) === 0) this.types.add(previous, next);
+      this.bigrams.add(previous, next, 0, count);
+    });
+    for (const table of COUNT_TABLES) if (table !== 'bigrams') this[table].addAll(part[table]);
+    this.inTitles += part.inTitles;
+    this.symbols += part.symbols;
+    return this;
+  }
+
+  /** The counts in a compact form, a few integers per key, for `load`. */
+  record(): CountsRecord {
+    const tables = COUNT_TABLES.map((table) => this[table].entries());
+    return { tables, inTitles: this.inTitles, symbols: this.symbols };
+  }
+
+  /** Empties the counts and fills them with what `record` gave (bigram types aside). */
+  load(record: CountsRecord): this {
+    COUNT_TABLES.forEach((table, index) => this[table].load(record.tables[index]!));
+    this.types.reset(0);
+    this.inTitles = record.inTitles;
+    this.symbols = record.symbols;
     return this;
   }
 
@@ -554,7 +635,7 @@ class CharacterCounts {
 
   /** The bigram types of `part`, a text counted in these counts, that no other text has. */
   typesOnlyIn(part: CharacterCounts, reuse?: BigramTypes): BigramTypes {
-    const types = reuse?.reset(part.types.total) ?? new BigramTypes(part.types.total);
+    const types = reuse?.reset(part.bigrams.size) ?? new BigramTypes(part.bigrams.size);
     part.bigrams.forEach((count, previous, next) => {
       if (this.bigrams.get(previous, next) === count) types.add(previous, next);
     });
@@ -566,22 +647,24 @@ class CharacterCounts {
  * How often each dictionary word of two or more characters occurs in a set of texts, by trie
  * node, counting every occurrence, overlapping ones too (服务网格 counts 服务, 网格 and 服务网格),
  * which needs no segmentation of the texts. Words of one character are not counted: every
- * character of the content would count as one, in words or not.
+ * character of the content would count as one, in words or not. The nodes counted are listed as
+ * well, so that one text's counts can be kept, emptied and added without a pass over the trie.
  */
 class WordCounts {
-  /** Counts by node: an array over the whole trie, or a map for one text (`sparse`). */
-  readonly #dense: Int32Array | null;
-  readonly #sparse: Map<number, number> | null;
+  /** Counts by trie node. */
+  readonly #counts: Int32Array;
+  /** Each node counted, once. */
+  #nodes = new Int32Array(1024);
+  #size = 0;
   total = 0;
 
-  /** `nodes`: the trie's size; `sparse` for a single text's few thousand words. */
-  constructor(nodes: number, sparse = false) {
-    this.#dense = sparse ? null : new Int32Array(nodes);
-    this.#sparse = sparse ? new Map() : null;
+  /** `nodes`: the trie's size. */
+  constructor(nodes: number) {
+    this.#counts = new Int32Array(nodes);
   }
 
   get(node: number): number {
-    return this.#dense ? (this.#dense[node] ?? 0) : (this.#sparse!.get(node) ?? 0);
+    return this.#counts[node] ?? 0;
   }
 
   /** Counts the dictionary words of a text. */
@@ -592,17 +675,62 @@ class WordCounts {
       const end = Math.min(codePoints.length, start + MAX_WORD_LENGTH);
       for (let at = start + 1; node !== -1 && at < end; at++) {
         node = trie.child(node, codePoints[at]!);
-        if (node !== -1 && trie.probabilities[node]! > 0) this.#count(node);
+        if (node !== -1 && trie.probabilities[node]! > 0) this.#count(node, 1);
       }
     }
     return this;
   }
 
-  #count(node: number): void {
-    this.total++;
-    if (this.#dense) this.#dense[node]!++;
-    else this.#sparse!.set(node, (this.#sparse!.get(node) ?? 0) + 1);
+  /** Adds the counts of another text's words. */
+  addAll(part: WordCounts): this {
+    for (let index = 0; index < part.#size; index++) {
+      const node = part.#nodes[index]!;
+      this.#count(node, part.#counts[node]!);
+    }
+    return this;
   }
+
+  /** Empties the counts, in as many steps as nodes were counted. */
+  clear(): this {
+    for (let index = 0; index < this.#size; index++) this.#counts[this.#nodes[index]!] = 0;
+    this.#size = 0;
+    this.total = 0;
+    return this;
+  }
+
+  /** Each node counted and its count, side by side, for `load`. */
+  record(): Int32Array {
+    const record = new Int32Array(2 * this.#size);
+    for (let index = 0; index < this.#size; index++) {
+      const node = this.#nodes[index]!;
+      record[2 * index] = node;
+      record[2 * index + 1] = this.#counts[node]!;
+    }
+    return record;
+  }
+
+  /** Empties the counts and fills them with what `record` gave. */
+  load(record: Int32Array): this {
+    this.clear();
+    for (let at = 0; at < record.length; at += 2) this.#count(record[at]!, record[at + 1]!);
+    return this;
+  }
+
+  #count(node: number, count: number): void {
+    if (this.#counts[node] === 0) {
+      if (this.#size === this.#nodes.length) this.#nodes = enlarged(this.#nodes, 2 * this.#size);
+      this.#nodes[this.#size++] = node;
+    }
+    this.#counts[node]! += count;
+    this.total += count;
+  }
+}
+
+/** What a model that leaves texts out (`LanguageModel.without`) keeps of each text it counted. */
+interface KeptText {
+  counts: CountsRecord;
+  /** Its `WordCounts.record`. */
+  words: Int32Array;
 }
 
 /** GB2312's classes, read once per process: every model shares them. */
@@ -657,12 +785,23 @@ export class LanguageModel {
    */
   #givenScores = new Map<number, number>();
   #alone = new Map<number, CharacterAlone>();
+  /** What the model keeps of each text, by text, when it keeps them (see the constructor). */
+  readonly #texts: Map<string, KeptText> | null;
+  /** Where `addText` counts each text before adding its counts to the content's. */
+  #scratch: CharacterCounts | null = null;
+  #wordScratch: WordCounts | null = null;
 
   /** The dictionary's trie, read at every step of the lattice. */
   #trie: Trie = this.#dictionary.trie;
 
-  constructor(weights: ModelWeights = DEFAULT_WEIGHTS) {
+  /**
+   * `keepTexts`: keep what each text added counts, a few integers per different bigram or
+   * context, so that leaving it out (`without`) need not count it again; for measuring the model
+   * on each of its own texts in turn (`npm run bench:repair`).
+   */
+  constructor(weights: ModelWeights = DEFAULT_WEIGHTS, { keepTexts = false } = {}) {
     this.weights = weights;
+    this.#texts = keepTexts ? new Map() : null;
   }
 
   /**
@@ -680,7 +819,7 @@ export class LanguageModel {
       const probability = probabilities[node]!;
       this.#wordValues[node] = probability > 0 ? words * Math.log(probability) - wordCost : NaN;
     }
-    this.#words = new WordCounts(probabilities.length);
+    this.#words = new WordCounts(this.#trie.capacity);
     return this;
   }
 
@@ -723,8 +862,18 @@ export class LanguageModel {
 
   /** Counts correctly encoded text for the character expert. Call it after `addDictionary`. */
   addText(text: string): this {
-    this.#content.add(text, this);
-    this.#words.add(text, this.#trie);
+    // Counted on its own first, in tables sized for one text and used again for the next.
+    const counts = (this.#scratch ??= new CharacterCounts(text.length))
+      .reset(text.length)
+      .add(text, this);
+    this.#content.addAll(counts);
+    if (this.#texts) {
+      const words = (this.#wordScratch ??= new WordCounts(this.#trie.capacity))
+        .clear()
+        .add(text, this.#trie);
+      this.#words.addAll(words);
+      this.#texts.set(text, { counts: counts.record(), words: words.record() });
+    } else this.#words.add(text, this.#trie);
     this.#backoffs.clear();
     this.#histories.clear();
     return this;
@@ -732,8 +881,9 @@ export class LanguageModel {
 
   /**
    * The same model read as if `text` (counted with `addText`) had never been added, so a post
-   * can be left out of its own repair. Shares everything with this model; only the text is
-   * counted again, so leaving each of many posts out in turn costs no rebuild. `reuse`: a view
+   * can be left out of its own repair. Shares everything with this model; only the text's own
+   * counts are read without, kept from `addText` (see the constructor) or counted again, so
+   * leaving each of many posts out in turn costs no rebuild. `reuse`: a view
    * that an earlier `without` of this model made and that is no longer needed; it is made over
    * into the new view and returned, its count tables emptied rather than allocated again.
    */
@@ -747,11 +897,15 @@ export class LanguageModel {
     view.#wordValues = this.#wordValues;
     view.#givenScores = this.#givenScores;
     view.#alone = this.#alone;
-    const excluded = view.#excluded?.reset(text.length) ?? new CharacterCounts(text.length);
-    view.#excluded = excluded.add(text, this);
+    const kept = this.#texts?.get(text);
+    const excluded = view.#excluded ?? new CharacterCounts(text.length);
+    view.#excluded = kept
+      ? excluded.load(kept.counts)
+      : excluded.reset(text.length).add(text, this);
     view.#excludedTypes = this.#content.typesOnlyIn(excluded, view.#excludedTypes ?? undefined);
     view.#words = this.#words;
-    view.#excludedWords = new WordCounts(0, true).add(text, this.#trie);
+    const words = view.#excludedWords?.clear() ?? new WordCounts(this.#trie.capacity);
+    view.#excludedWords = kept ? words.load(kept.words) : words.add(text, this.#trie);
     view.#backoffs.clear();
     view.#histories.clear();
     return view;

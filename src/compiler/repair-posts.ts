@@ -14,14 +14,16 @@ const HAN = /\p{Script=Han}/u;
 
 /**
  * Builds the model the resolver uses from the posts that came through intact (or whose double
- * encoding lost nothing): each teaches the site's names, terms and phrasing.
+ * encoding lost nothing): each teaches the site's names, terms and phrasing. `options` as
+ * `LanguageModel`'s constructor takes them.
  */
 export function buildLanguageModel(
   decoded: readonly DecodedText[],
   dictionary: readonly DictionaryWord[] | WordDictionary,
   weights: ModelWeights = DEFAULT_WEIGHTS,
+  options: { keepTexts?: boolean } = {},
 ): LanguageModel {
-  const model = new LanguageModel(weights).addDictionary(dictionary);
+  const model = new LanguageModel(weights, options).addDictionary(dictionary);
   for (const post of decoded)
     if (post.damaged.length === 0 && HAN.test(post.text)) model.addText(post.text);
   return model;

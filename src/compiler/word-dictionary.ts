@@ -31,7 +31,7 @@ const FUNCTION_TAGS = new Set(['p', 'c', 'd', 'f']);
 export const EMPTY = -1;
 
 /** A typed array of `length` with `array` at its start, the rest `fill`. */
-function enlarged<T extends Int32Array | Float64Array | Uint8Array>(
+export function enlarged<T extends Int32Array | Float64Array | Uint8Array>(
   array: T,
   length: number,
   fill = 0,

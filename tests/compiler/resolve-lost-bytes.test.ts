@@ -295,16 +295,20 @@ describe('restoreLostBytes: what the compiler reports', () => {
     expect(full.characterScore(中!, 的!)).toBeGreaterThan(heldOut.characterScore(中!, 的!));
   });
 
-  it('makes a view over for another post left out, scoring as a fresh one would', () => {
+  it('makes a view over for another post left out, scoring as a fresh one would, kept counts or not', () => {
     const posts = [
       '服务网格中的流量管理与可观测性，欢迎报名参加。',
       SITE_TEXT,
       '在集群中我们不部署应用。',
     ];
     const model = new LanguageModel().addDictionary(dictionary);
-    for (const post of posts) model.addText(post);
+    // One that keeps what each post counted, as the bench builds it.
+    const keeping = new LanguageModel(undefined, { keepTexts: true }).addDictionary(dictionary);
+    for (const post of posts) [model, keeping].forEach((each) => each.addText(post));
     const [中, 的, 与, 可, 群, 我] = [...'中的与可群我'].map((c) => c.codePointAt(0)!);
+    const 服务网格 = [...'服务网格'].reduce((at, c) => model.child(at, c.codePointAt(0)!), 0);
     const readings = (view: LanguageModel) => [
+      view.wordScore(服务网格),
       view.characterScore(中!, 的!),
       view.characterScore(与!, 可!),
       view.characterScore(群!, 中!),
@@ -312,13 +316,17 @@ describe('restoreLostBytes: what the compiler reports', () => {
       view.knows(群!),
     ];
     // The longest post first, so the tables the later ones reuse are larger than they need.
-    let view: LanguageModel | undefined;
+    let [view, keptView]: (LanguageModel | undefined)[] = [];
     for (const post of [...posts].sort((a, b) => b.length - a.length)) {
       const reused = model.without(post, view);
       if (view) expect(reused).toBe(view);
       expect(readings(reused)).toEqual(readings(model.without(post)));
+      keptView = keeping.without(post, keptView);
+      expect(readings(keptView)).toEqual(readings(reused));
       view = reused;
     }
+    // Leaving a post out does change what the model says.
+    expect(readings(model.without(posts[0]!))).not.toEqual(readings(model));
     expect(() => model.without(posts[0]!, model)).toThrow(/Only a view/);
   });
 
