@@ -344,13 +344,6 @@ class CountTable {
     this.#slots[at + 3] = this.#slots[at + 3]! + count;
   }
 
-  /** Adds every count of another table to this one's. */
-  addAll(other: CountTable): void {
-    const slots = other.#slots;
-    for (let at = 0; at < slots.length; at += 4)
-      if (slots[at] !== EMPTY) this.add(slots[at]!, slots[at + 1]!, slots[at + 2]!, slots[at + 3]!);
-  }
-
   /** Every key and its count, four integers each, as `load` reads them back. */
   entries(): Int32Array {
     const [slots, entries] = [this.#slots, new Int32Array(4 * this.#size)];
@@ -361,11 +354,16 @@ class CountTable {
     return entries;
   }
 
+  /** Adds the counts of what another table's `entries` gave. */
+  addEntries(entries: Int32Array): void {
+    for (let at = 0; at < entries.length; at += 4)
+      this.add(entries[at]!, entries[at + 1]!, entries[at + 2]!, entries[at + 3]!);
+  }
+
   /** Empties the table (`reset`) and fills it with what `entries` gave. */
   load(entries: Int32Array): void {
     this.reset(entries.length / 4);
-    for (let at = 0; at < entries.length; at += 4)
-      this.add(entries[at]!, entries[at + 1]!, entries[at + 2]!, entries[at + 3]!);
+    this.addEntries(entries);
   }
 
   #grow(): void {
@@ -554,15 +552,15 @@ class CharacterCounts {
     return this;
   }
 
-  /** Adds the counts of a text counted on its own (`add`), and its bigram types. */
-  addAll(part: CharacterCounts): this {
-    part.bigrams.forEach((count, previous, next) => {
-      if (this.bigrams.get(previous, next) === 0) this.types.add(previous, next);
-      this.bigrams.add(previous, next, 0, count);
-    });
-    for (const table of COUNT_TABLES) if (table !== 'bigrams') this[table].addAll(part[table]);
-    this.inTitles += part.inTitles;
-    this.symbols += part.symbols;
+  /** Adds the counts of a text counted on its own (its `record`), and its bigram types. */
+  addRecord(record: CountsRecord): this {
+    const bigrams = record.tables[COUNT_TABLES.indexOf('bigrams')]!;
+    for (let at = 0; at < bigrams.length; at += 4)
+      if (this.bigrams.get(bigrams[at]!, bigrams[at + 1]!) === 0)
+        this.types.add(bigrams[at]!, bigrams[at + 1]!);
+    COUNT_TABLES.forEach((table, index) => this[table].addEntries(record.tables[index]!));
+    this.inTitles += record.inTitles;
+    this.symbols += record.symbols;
     return this;
   }
 
@@ -865,14 +863,15 @@ export class LanguageModel {
     // Counted on its own first, in tables sized for one text and used again for the next.
     const counts = (this.#scratch ??= new CharacterCounts(text.length))
       .reset(text.length)
-      .add(text, this);
-    this.#content.addAll(counts);
+      .add(text, this)
+      .record();
+    this.#content.addRecord(counts);
     if (this.#texts) {
       const words = (this.#wordScratch ??= new WordCounts(this.#trie.capacity))
         .clear()
         .add(text, this.#trie);
       this.#words.addAll(words);
-      this.#texts.set(text, { counts: counts.record(), words: words.record() });
+      this.#texts.set(text, { counts, words: words.record() });
     } else this.#words.add(text, this.#trie);
     this.#backoffs.clear();
     this.#histories.clear();

@@ -450,6 +450,8 @@ interface CandidateList {
   codePoints: number[];
   symbols: number[];
   alone: OptionScores;
+  /** Whether a rule of its line judges the candidate (`isRuledByItsLine`): it is always kept. */
+  ruled: boolean[];
 }
 
 /**
@@ -492,8 +494,7 @@ class CandidatePruner {
     const kept: number[] = [];
     for (let option = 0; option < singles.length; option++) {
       const score = singles[option]! + (into?.[option] ?? 0) + (out?.[option] ?? 0);
-      if (score >= best - PRUNING_MARGIN || isRuledByItsLine(candidates[option]!))
-        kept.push(option);
+      if (score >= best - PRUNING_MARGIN || list.ruled[option]) kept.push(option);
     }
     if (kept.length === candidates.length)
       return {
@@ -521,7 +522,8 @@ class CandidatePruner {
     if (!list) {
       const codePoints = candidates.map((candidate) => candidate.codePointAt(0)!);
       const alone = scoreOptions(codePoints, this.#model);
-      list = { candidates, codePoints, symbols: codePoints.map(symbolOf), alone };
+      const ruled = candidates.map(isRuledByItsLine);
+      list = { candidates, codePoints, symbols: codePoints.map(symbolOf), alone, ruled };
       this.#lists.set(candidates, list);
     }
     return list;
