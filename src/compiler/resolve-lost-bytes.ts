@@ -343,84 +343,129 @@ function addNames(
   grow(surnameScore, surnameScore - singles[start]![surname]!);
 }
 
-/** Best of `values[state] + steps[state * width + option]` over the states, for each option. */
-function bestStep(values: Float64Array, steps: Float64Array, width: number): Float64Array {
-  const best = new Float64Array(width).fill(-Infinity);
-  for (let state = 0; state < values.length; state++) {
-    const value = values[state]!;
-    if (value === -Infinity) continue;
-    for (let option = 0; option < width; option++) {
-      const total = value + steps[state * width + option]!;
-      if (total > best[option]!) best[option] = total;
-    }
+/**
+ * A window's scores, in typed arrays reused from window to window as `Edges` are: position p's
+ * states (one per option of slot p - 1, one at p = 0) begin at `stateAt[p]`, slot p's options at
+ * `optionAt[p]`.
+ */
+class WindowScores {
+  readonly stateAt: number[] = [];
+  readonly optionAt: number[] = [];
+  /** The best reading up to each position, ending in each state. */
+  forward: Float64Array = new Float64Array(256);
+  /** The best rest of the reading from each position on, after each state. */
+  backward: Float64Array = new Float64Array(256);
+  /** The best reading up to and including the step into each option of each slot. */
+  entering: Float64Array = new Float64Array(256);
+  /** Each damaged slot's options: the best whole reading through an edge that chooses them. */
+  marginals: Float64Array = new Float64Array(256);
+  /** The best rest of the reading from the slot being scored on, by its option. */
+  leaving: Float64Array = new Float64Array(64);
+
+  /** Sizes the arrays for a window's slots, every score at -Infinity. */
+  prepare(slots: readonly Slot[]): void {
+    this.stateAt.length = this.optionAt.length = 0;
+    let [states, options] = [0, 0];
+    slots.forEach((slot, position) => {
+      this.stateAt.push(states);
+      this.optionAt.push(options);
+      states += position === 0 ? 1 : slots[position - 1]!.options.length;
+      options += slot.options.length;
+      this.leaving = room(this.leaving, slot.options.length);
+    });
+    this.stateAt.push(states);
+    this.optionAt.push(options);
+    states += slots.at(-1)!.options.length;
+    this.forward = room(this.forward, states).fill(-Infinity, 0, states);
+    this.backward = room(this.backward, states).fill(-Infinity, 0, states);
+    this.entering = room(this.entering, options).fill(-Infinity, 0, options);
+    this.marginals = room(this.marginals, options).fill(-Infinity, 0, options);
   }
-  return best;
+
+  /** A slot's marginals, by option. */
+  marginal(position: number): number[] {
+    return Array.from(
+      this.marginals.subarray(this.optionAt[position], this.optionAt[position + 1]),
+    );
+  }
+
+  /** The option of a slot with the best marginal, the first of equals. */
+  best(position: number): number {
+    const [from, to] = [this.optionAt[position]!, this.optionAt[position + 1]!];
+    let best = from;
+    for (let at = from + 1; at < to; at++)
+      if (this.marginals[at]! > this.marginals[best]!) best = at;
+    return best - from;
+  }
+}
+
+/** `array`, or a larger one of the same kind when it has fewer than `length` elements. */
+function room(array: Float64Array, length: number): Float64Array {
+  return array.length >= length ? array : new Float64Array(Math.max(length, 2 * array.length));
 }
 
 /**
  * Scores every candidate of a window's damaged slots by the best reading that uses it
- * (max-product forward and backward passes over the lattice). An edge's score depends on the
- * state before it only through the step into its first option, so each pass takes the best
- * state once per option, not once per edge.
+ * (max-product forward and backward passes over the lattice), into `scores`. An edge's score
+ * depends on the state before it only through the step into its first option, so each pass takes
+ * the best state once per option, not once per edge.
  */
-function scoreWindow({ slots, steps, closing, edges }: Lattice): number[][] {
+function scoreWindow({ slots, steps, closing, edges }: Lattice, scores: WindowScores): void {
+  scores.prepare(slots);
+  const { stateAt, optionAt, forward, backward, entering, marginals, leaving } = scores;
   const last = slots.length;
-  const width = (position: number): number => slots[position]!.options.length;
-  const states = (position: number): number => (position === 0 ? 1 : width(position - 1));
-  // forward[p][state]: the best reading up to position p; entering[p][option]: the best reading
-  // up to and including the step into slot p's option.
-  const forward = Array.from({ length: last + 1 }, (_, position) =>
-    new Float64Array(states(position)).fill(-Infinity),
-  );
-  forward[0]![0] = 0;
-  const entering: Float64Array[] = [];
+  forward[0] = 0;
   for (let start = 0; start < last; start++) {
-    entering[start] = bestStep(forward[start]!, steps[start]!, width(start));
+    const width = slots[start]!.options.length;
+    const [from, to, into] = [stateAt[start]!, stateAt[start + 1]!, optionAt[start]!];
+    const step = steps[start]!;
+    for (let state = 0; state < to - from; state++) {
+      const value = forward[from + state]!;
+      if (value === -Infinity) continue;
+      for (let option = 0; option < width; option++) {
+        const total = value + step[state * width + option]!;
+        if (total > entering[into + option]!) entering[into + option] = total;
+      }
+    }
     for (let edge = edges.from[start]!; edge < edges.from[start + 1]!; edge++) {
-      const total = entering[start]![edges.first[edge]!]! + edges.inner[edge]!;
-      const target = forward[edges.end[edge]!]!;
-      const state = edges.last[edge]!;
-      if (total > target[state]!) target[state] = total;
+      const total = entering[into + edges.first[edge]!]! + edges.inner[edge]!;
+      const target = stateAt[edges.end[edge]!]! + edges.last[edge]!;
+      if (total > forward[target]!) forward[target] = total;
     }
   }
-  // backward[p][state]: the best rest of the reading from position p on.
-  const backward: Float64Array[] = forward.map((row) =>
-    new Float64Array(row.length).fill(-Infinity),
-  );
-  backward[last] = closing;
+  backward.set(closing, stateAt[last]);
   for (let start = last - 1; start >= 0; start--) {
-    const leaving = new Float64Array(width(start)).fill(-Infinity);
+    const width = slots[start]!.options.length;
+    leaving.fill(-Infinity, 0, width);
     for (let edge = edges.from[start]!; edge < edges.from[start + 1]!; edge++) {
-      const total = edges.inner[edge]! + backward[edges.end[edge]!]![edges.last[edge]!]!;
+      const total = edges.inner[edge]! + backward[stateAt[edges.end[edge]!]! + edges.last[edge]!]!;
       const first = edges.first[edge]!;
       if (total > leaving[first]!) leaving[first] = total;
     }
-    const row = backward[start]!;
-    for (let state = 0; state < row.length; state++) {
+    const [from, to] = [stateAt[start]!, stateAt[start + 1]!];
+    const step = steps[start]!;
+    for (let state = 0; state < to - from; state++) {
       let best = -Infinity;
-      for (let option = 0; option < leaving.length; option++)
-        best = Math.max(best, steps[start]![state * leaving.length + option]! + leaving[option]!);
-      row[state] = best;
+      for (let option = 0; option < width; option++)
+        best = Math.max(best, step[state * width + option]! + leaving[option]!);
+      backward[from + state] = best;
     }
   }
   // Each damaged slot's candidates: the best whole reading through an edge that chooses them.
   const damagedBefore = [0];
   for (const slot of slots) damagedBefore.push(damagedBefore.at(-1)! + (slot.damaged ? 1 : 0));
-  const marginals = slots.map((slot) => new Array<number>(slot.options.length).fill(-Infinity));
   for (let edge = 0; edge < edges.count; edge++) {
     const [start, end] = [edges.start[edge]!, edges.end[edge]!];
     if (damagedBefore[end] === damagedBefore[start]) continue;
     const total =
-      entering[start]![edges.first[edge]!]! +
+      entering[optionAt[start]! + edges.first[edge]!]! +
       edges.inner[edge]! +
-      backward[end]![edges.last[edge]!]!;
+      backward[stateAt[end]! + edges.last[edge]!]!;
     for (let position = start; position < end; position++) {
-      const option = edges.choices[edges.choiceAt[edge]! + position - start]!;
-      const scores = marginals[position]!;
-      if (total > scores[option]!) scores[option] = total;
+      const at = optionAt[position]! + edges.choices[edges.choiceAt[edge]! + position - start]!;
+      if (total > marginals[at]!) marginals[at] = total;
     }
   }
-  return marginals;
 }
 
 /**
@@ -946,6 +991,7 @@ export function resolveDamaged(
   const chosenAt = new Map<number, string>();
   const damagedAt = new Map(decoded.damaged.map((damaged) => [damaged.index, damaged]));
   const edges = new Edges();
+  const scores = new WindowScores();
   const known = new Map<readonly string[], string[]>();
   const pruner = new CandidatePruner(model);
   /** The slot of each intact character: the same in every window, so made once. */
@@ -982,17 +1028,11 @@ export function resolveDamaged(
         : symbolOf(text.codePointAt(window.to)!);
     const steps = scoreSteps(slots, model);
     findEdges(slots, steps.steps, model, edges);
-    const marginals = scoreWindow({ slots, ...steps, edges });
+    scoreWindow({ slots, ...steps, edges }, scores);
     // The chosen symbols, padded with the window's surroundings: slot i is at i + 2.
-    const chosen = [
-      LINE_BOUNDARY,
-      before,
-      ...marginals.map(
-        (scores, position) => slots[position]!.symbols[scores.indexOf(Math.max(...scores))]!,
-      ),
-      after,
-      LINE_BOUNDARY,
-    ];
+    const chosen = [LINE_BOUNDARY, before];
+    slots.forEach((slot, position) => chosen.push(slot.symbols[scores.best(position)]!));
+    chosen.push(after, LINE_BOUNDARY);
     // The window's damaged characters as its best reading has them, for the words beside each.
     const bestInWindow = new Map<number, number>();
     slots.forEach((slot, position) => {
@@ -1054,12 +1094,10 @@ export function resolveDamaged(
           emojiScore(character, slot.options, chosenLeft, right)
         );
       };
-      const scores = addContext(
-        marginals[position]!,
-        context,
-        words ? FUNCTION_WORD_GAIN_LIMIT : 0,
+      const ranked = rank(
+        slot.options,
+        addContext(scores.marginal(position), context, words ? FUNCTION_WORD_GAIN_LIMIT : 0),
       );
-      const ranked = rank(slot.options, scores);
       const best = ranked[0]!;
       chosenAt.set(slot.damaged.index, best.character);
       resolutions.push({
