@@ -461,6 +461,44 @@ interface CountsRecord {
 }
 
 /**
+ * About how many different keys a text has per character, in each kind of table of
+ * `CharacterCounts`, and a site's posts together (which share most of their symbols and
+ * contexts), as the corpus's 170 Chinese posts have them. A table sized so is half full at most
+ * and seldom grows: each size a table grows through is fresh memory, a page fault per 4 KB.
+ */
+const KEYS_PER_CHARACTER = {
+  text: {
+    symbols: 1 / 4,
+    bigrams: 1 / 2,
+    contexts: 1 / 2,
+    seconds: 1,
+    grammar: 1 / 8,
+    partners: 1 / 8,
+    titles: 1 / 16,
+  },
+  site: {
+    symbols: 1 / 256,
+    bigrams: 1 / 16,
+    contexts: 1 / 6,
+    seconds: 1 / 5,
+    grammar: 1 / 64,
+    partners: 1 / 16,
+    titles: 1 / 1024,
+  },
+};
+
+/** How many keys each kind of table of `CharacterCounts` is sized for. */
+function keysFor(characters: number, site: boolean): typeof KEYS_PER_CHARACTER.text {
+  const perCharacter = KEYS_PER_CHARACTER[site ? 'site' : 'text'];
+  const keys = { ...perCharacter };
+  for (const kind of Object.keys(keys) as (keyof typeof keys)[])
+    keys[kind] = Math.ceil(characters * perCharacter[kind]);
+  // A text has no more different symbols than Chinese has common characters.
+  keys.symbols = Math.min(keys.symbols, 8_192);
+  return keys;
+}
+
+/**
  * The character expert's counts of a text (`add`), or of a set of texts, each counted on its own
  * and added (`addAll`).
  */
@@ -494,34 +532,37 @@ class CharacterCounts {
   inTitles = 0;
   symbols = 0;
 
-  /** `characters`: about how many the texts to count have, so the tables need not grow. */
-  constructor(characters = 64) {
-    const symbols = Math.min(characters, 8_192);
-    this.unigrams = new CountTable(symbols);
-    this.histories = new CountTable(symbols);
-    this.bigrams = new CountTable(characters);
-    this.types = new BigramTypes(symbols);
-    this.pairs = new CountTable(characters);
-    this.seconds = new CountTable(2 * characters);
-    this.openers = new CountTable(symbols);
-    this.wordClasses = new CountTable(characters / 8);
-    this.partners = new CountTable(characters / 4);
-    this.titles = new CountTable(symbols / 4);
+  /**
+   * `characters`: about how many the text to count has, or the texts of a whole site (`site`),
+   * for sizing the tables (`KEYS_PER_CHARACTER`).
+   */
+  constructor(characters = 64, site = false) {
+    const keys = keysFor(characters, site);
+    this.unigrams = new CountTable(keys.symbols);
+    this.histories = new CountTable(keys.symbols);
+    this.bigrams = new CountTable(keys.bigrams);
+    this.types = new BigramTypes(keys.symbols);
+    this.pairs = new CountTable(keys.contexts);
+    this.seconds = new CountTable(keys.seconds);
+    this.openers = new CountTable(keys.grammar);
+    this.wordClasses = new CountTable(keys.grammar);
+    this.partners = new CountTable(keys.partners);
+    this.titles = new CountTable(keys.titles);
   }
 
-  /** Empties the counts, sized as the constructor sizes them, keeping their memory. */
+  /** Empties the counts for a text of about `characters`, keeping their memory. */
   reset(characters: number): this {
-    const symbols = Math.min(characters, 8_192);
-    this.unigrams.reset(symbols);
-    this.histories.reset(symbols);
-    this.bigrams.reset(characters);
-    this.types.reset(symbols);
-    this.pairs.reset(characters);
-    this.seconds.reset(2 * characters);
-    this.openers.reset(symbols);
-    this.wordClasses.reset(characters / 8);
-    this.partners.reset(characters / 4);
-    this.titles.reset(symbols / 4);
+    const keys = keysFor(characters, false);
+    this.unigrams.reset(keys.symbols);
+    this.histories.reset(keys.symbols);
+    this.bigrams.reset(keys.bigrams);
+    this.types.reset(keys.symbols);
+    this.pairs.reset(keys.contexts);
+    this.seconds.reset(keys.seconds);
+    this.openers.reset(keys.grammar);
+    this.wordClasses.reset(keys.grammar);
+    this.partners.reset(keys.partners);
+    this.titles.reset(keys.titles);
     this.inTitles = 0;
     this.symbols = 0;
     return this;
@@ -755,10 +796,22 @@ export interface FunctionWordContext {
   partnerShares: number[];
 }
 
+/** How a model is built; see `LanguageModel`'s constructor. */
+export interface ModelOptions {
+  /**
+   * Keep what each text added counts, a few integers per different bigram or context, so that
+   * leaving it out (`without`) need not count it again; for measuring the model on each of its
+   * own texts in turn (`npm run bench:repair`).
+   */
+  keepTexts?: boolean;
+  /** About how many characters the texts to add have, to size the tables for them. */
+  characters?: number;
+}
+
 /** The model; see the module comment. */
 export class LanguageModel {
   readonly weights: ModelWeights;
-  #content = new CharacterCounts();
+  #content: CharacterCounts;
   /** The content's dictionary words (`WordCounts`); the excluded text's (`without`), or null. */
   #words = new WordCounts(0);
   #excludedWords: WordCounts | null = null;
@@ -792,14 +845,10 @@ export class LanguageModel {
   /** The dictionary's trie, read at every step of the lattice. */
   #trie: Trie = this.#dictionary.trie;
 
-  /**
-   * `keepTexts`: keep what each text added counts, a few integers per different bigram or
-   * context, so that leaving it out (`without`) need not count it again; for measuring the model
-   * on each of its own texts in turn (`npm run bench:repair`).
-   */
-  constructor(weights: ModelWeights = DEFAULT_WEIGHTS, { keepTexts = false } = {}) {
+  constructor(weights: ModelWeights = DEFAULT_WEIGHTS, options: ModelOptions = {}) {
     this.weights = weights;
-    this.#texts = keepTexts ? new Map() : null;
+    this.#content = new CharacterCounts(options.characters, true);
+    this.#texts = options.keepTexts ? new Map() : null;
   }
 
   /**

@@ -5,7 +5,12 @@
  * whichever thread assembles the bundle, and hands each damaged post its restored text.
  */
 import { decodeText, type DecodedText } from './decode-text';
-import { DEFAULT_WEIGHTS, LanguageModel, type ModelWeights } from './language-model';
+import {
+  DEFAULT_WEIGHTS,
+  LanguageModel,
+  type ModelOptions,
+  type ModelWeights,
+} from './language-model';
 import type { SourceFile } from './read-content';
 import { restoreLostBytes } from './resolve-lost-bytes';
 import type { DictionaryWord, WordDictionary } from './word-dictionary';
@@ -21,11 +26,14 @@ export function buildLanguageModel(
   decoded: readonly DecodedText[],
   dictionary: readonly DictionaryWord[] | WordDictionary,
   weights: ModelWeights = DEFAULT_WEIGHTS,
-  options: { keepTexts?: boolean } = {},
+  options: Pick<ModelOptions, 'keepTexts'> = {},
 ): LanguageModel {
-  const model = new LanguageModel(weights, options).addDictionary(dictionary);
-  for (const post of decoded)
-    if (post.damaged.length === 0 && HAN.test(post.text)) model.addText(post.text);
+  const texts = decoded
+    .filter((post) => post.damaged.length === 0 && HAN.test(post.text))
+    .map((post) => post.text);
+  const characters = texts.reduce((sum, text) => sum + text.length, 0);
+  const model = new LanguageModel(weights, { ...options, characters }).addDictionary(dictionary);
+  for (const text of texts) model.addText(text);
   return model;
 }
 

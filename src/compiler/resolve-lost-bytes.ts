@@ -384,9 +384,10 @@ class WindowScores {
 
   /** A slot's marginals, by option. */
   marginal(position: number): number[] {
-    return Array.from(
-      this.marginals.subarray(this.optionAt[position], this.optionAt[position + 1]),
-    );
+    const marginal: number[] = [];
+    for (let at = this.optionAt[position]!; at < this.optionAt[position + 1]!; at++)
+      marginal.push(this.marginals[at]!);
+    return marginal;
   }
 
   /** The option of a slot with the best marginal, the first of equals. */
