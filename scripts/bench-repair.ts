@@ -123,11 +123,16 @@ for (const { file, result } of clean) {
     return originals.get(line)!;
   };
   let wrong = 0;
+  // Each damaged character's position on its line, in code points: resolutions come in text
+  // order, so the count goes on from the last one on the same line.
+  let [line, cursor, position] = [-1, 0, 0];
   for (const { damaged, character, confidence } of resolutions) {
-    const line = damaged.line - 1;
-    const before = broken.text.slice(lineStarts[line], damaged.index);
-    let position = before.length;
-    for (const unit of before) if (unit.length === 2) position--;
+    if (damaged.line - 1 !== line) {
+      line = damaged.line - 1;
+      [cursor, position] = [lineStarts[line]!, 0];
+    }
+    for (; cursor < damaged.index; position++)
+      cursor += broken.text.codePointAt(cursor)! > 0xffff ? 2 : 1;
     const expected = originalOf(line)?.[position];
     damagedTotal++;
     if (confidence < MIN_CONFIDENCE) unsure++;
