@@ -812,26 +812,40 @@ const JOINER = '\u200D';
  */
 const BROKEN_EMOJI = -30;
 
-/**
- * `BROKEN_EMOJI` for a candidate the grammar of emoji sequences rules out between its chosen
- * neighbours (symbols), else 0. A zero-width joiner (E2 80 8D, which loses its last byte as ” does)
- * stands only between a pictograph, or its skin tone, and another pictograph, and there nothing
- * else among the candidates does; a skin tone (🏻, which loses a byte as 🍻 and 🎻 do) only
- * follows an emoji that takes one, and after such an emoji it beats the other candidates.
- */
-function emojiScore(
-  character: string,
-  options: readonly string[],
-  left: number,
-  right: number,
-): number {
+/** What the grammar of emoji sequences says of a damaged character's site (`emojiSite`). */
+interface EmojiSite {
+  /** A zero-width joiner fits: a pictograph, or its skin tone, before and a pictograph after. */
+  joins: boolean;
+  /** The character before is an emoji that takes a skin tone. */
+  takesSkinTone: boolean;
+  /** Among the candidates: a joiner, a skin tone. */
+  joinerOffered: boolean;
+  skinToneOffered: boolean;
+}
+
+/** The emoji grammar of a site between two chosen neighbours (symbols), for `emojiScore`. */
+function emojiSite(options: readonly string[], left: number, right: number): EmojiSite {
   const [before, after] = [String.fromCodePoint(left), String.fromCodePoint(right)];
-  const joins = (PICTOGRAPH.test(before) || SKIN_TONE.test(before)) && PICTOGRAPH.test(after);
-  if (character === JOINER) return joins ? 0 : BROKEN_EMOJI;
-  if (joins && options.includes(JOINER)) return BROKEN_EMOJI;
-  const takesSkinTone = TAKES_SKIN_TONE.test(before);
-  if (SKIN_TONE.test(character)) return takesSkinTone ? 0 : BROKEN_EMOJI;
-  if (takesSkinTone && options.some((option) => SKIN_TONE.test(option))) return BROKEN_EMOJI;
+  return {
+    joins: (PICTOGRAPH.test(before) || SKIN_TONE.test(before)) && PICTOGRAPH.test(after),
+    takesSkinTone: TAKES_SKIN_TONE.test(before),
+    joinerOffered: options.includes(JOINER),
+    skinToneOffered: options.some((option) => SKIN_TONE.test(option)),
+  };
+}
+
+/**
+ * `BROKEN_EMOJI` for a candidate the grammar of emoji sequences rules out at its site, else 0.
+ * A zero-width joiner (E2 80 8D, which loses its last byte as ” does) stands only between a
+ * pictograph, or its skin tone, and another pictograph, and there nothing else among the
+ * candidates does; a skin tone (🏻, which loses a byte as 🍻 and 🎻 do) only follows an emoji
+ * that takes one, and after such an emoji it beats the other candidates.
+ */
+function emojiScore(character: string, site: EmojiSite): number {
+  if (character === JOINER) return site.joins ? 0 : BROKEN_EMOJI;
+  if (site.joins && site.joinerOffered) return BROKEN_EMOJI;
+  if (SKIN_TONE.test(character)) return site.takesSkinTone ? 0 : BROKEN_EMOJI;
+  if (site.takesSkinTone && site.skinToneOffered) return BROKEN_EMOJI;
   return 0;
 }
 
@@ -1081,6 +1095,7 @@ export function resolveDamaged(
       // The left neighbour as already resolved, where the best reading alone left a tie.
       const leftDamage = slots[position - 1]?.damaged;
       const chosenLeft = leftDamage ? chosenAt.get(leftDamage.index)!.codePointAt(0)! : left;
+      const emoji = emojiSite(slot.options, chosenLeft, right);
       const context = (option: number): number => {
         const character = slot.options[option]!;
         const leavesOpen = (closer() ?? character) !== character;
@@ -1092,7 +1107,7 @@ export function resolveDamaged(
             mayClose(text, slot.damaged!.index, character, damagedAt),
           ) +
           (leavesOpen ? UNMATCHED_BRACKET : 0) +
-          emojiScore(character, slot.options, chosenLeft, right)
+          emojiScore(character, emoji)
         );
       };
       const ranked = rank(

@@ -70,6 +70,11 @@ export class Trie {
    * touching the large table.
    */
   #childBits: Int32Array;
+  /**
+   * The root's children by code point, plus one (0: none), for the Basic Multilingual Plane:
+   * every word starts at the root, and its tens of thousands of children defeat the Bloom filter.
+   */
+  readonly #roots = new Int32Array(0x10000);
   #nodes = 1;
 
   /** `nodeCapacity`: about how many nodes the words will make (the tables grow past it), or the tables of a trie. */
@@ -83,6 +88,10 @@ export class Trie {
         nodes: this.#nodes,
       } = nodeCapacity);
       this.#mask = this.#slots.length / 4 - 1;
+      const slots = this.#slots;
+      for (let at = 0; at < slots.length; at += 4)
+        if (slots[at] === 0 && slots[at + 1]! < 0x10000)
+          this.#roots[slots[at + 1]!] = slots[at + 2]! + 1;
       return;
     }
     const size = 2 ** Math.ceil(Math.log2(Math.max(16, nodeCapacity * 2)));
@@ -139,6 +148,7 @@ export class Trie {
 
   /** The node after `codePoint` from `node`, or -1 when no word goes on so. */
   child(node: number, codePoint: number): number {
+    if (node === 0 && codePoint < 0x10000) return this.#roots[codePoint]! - 1;
     if ((this.#childBits[node]! & (1 << (codePoint & 31))) === 0) return -1;
     const at = this.#find(node, codePoint);
     return this.#slots[at] === EMPTY ? -1 : this.#slots[at + 2]!;
@@ -156,6 +166,7 @@ export class Trie {
     this.#slots[at + 1] = codePoint;
     this.#slots[at + 2] = this.#nodes;
     this.#childBits[node] = this.#childBits[node]! | (1 << (codePoint & 31));
+    if (node === 0 && codePoint < 0x10000) this.#roots[codePoint] = this.#nodes + 1;
     return this.#nodes++;
   }
 }
