@@ -572,7 +572,8 @@ class CharacterCounts {
   add(text: string, grammar: Grammar): this {
     for (const symbols of symbolLines(text)) {
       for (let index = 1; index < symbols.length; index++) {
-        const [previous, symbol] = [symbols[index - 1]!, symbols[index]!];
+        const previous = symbols[index - 1]!;
+        const symbol = symbols[index]!;
         this.unigrams.add(symbol);
         this.histories.add(previous);
         this.bigrams.add(previous, symbol);
@@ -978,7 +979,8 @@ export class LanguageModel {
    */
   classAfter(symbols: ArrayLike<number>, start: number): number {
     if (symbols[start] === 0x20) start++;
-    let [node, found] = [0, 0];
+    let node = 0;
+    let found = 0;
     for (let at = start; at < symbols.length && at < start + MAX_WORD_LENGTH; at++) {
       const symbol = symbols[at]!;
       node = symbol < 0x2e80 ? -1 : this.#trie.child(node, symbol);
@@ -996,11 +998,16 @@ export class LanguageModel {
     const words: number[] = [];
     const end = Math.min(symbols.length, start + PARTNER_REACH);
     for (let at = start; at < end && !endsClause(symbols[at]!);) {
-      let [node, word, length] = [0, -1, 1];
+      let node = 0;
+      let word = -1;
+      let length = 1;
       for (let next = at; next < end && next < at + MAX_WORD_LENGTH; next++) {
         node = symbols[next]! < 0x2e80 ? -1 : this.#trie.child(node, symbols[next]!);
         if (node === -1) break;
-        if (this.#trie.classes[node] && next > at) [word, length] = [node, next - at + 1];
+        if (this.#trie.classes[node] && next > at) {
+          word = node;
+          length = next - at + 1;
+        }
       }
       if (word !== -1) words.push(word);
       at += length;
@@ -1172,7 +1179,8 @@ export class LanguageModel {
    */
   characterScores(previous: readonly number[], next: readonly number[]): Float64Array {
     const { characters } = this.weights;
-    const [content, excluded] = [this.#content, this.#excluded ?? undefined];
+    const content = this.#content;
+    const excluded = this.#excluded ?? undefined;
     const smoothed = next.map((symbol) => this.#backoff(symbol));
     const scores = new Float64Array(previous.length * next.length);
     for (let row = 0; row < previous.length; row++) {
@@ -1195,7 +1203,8 @@ export class LanguageModel {
     let backoff = this.#backoffs.get(symbol);
     if (backoff === undefined) {
       const { contentUnigram } = this.weights;
-      const [types, excluded] = [this.#content.types, this.#excludedTypes ?? undefined];
+      const types = this.#content.types;
+      const excluded = this.#excludedTypes ?? undefined;
       const total = types.total - (excluded?.total ?? 0);
       const predecessors = this.#count(types.predecessors, excluded?.predecessors, symbol);
       backoff =
@@ -1211,8 +1220,10 @@ export class LanguageModel {
     let history = this.#histories.get(symbol);
     if (history === undefined) {
       const { contentHalfTrust, contentFollowers } = this.weights;
-      const [content, excluded] = [this.#content, this.#excluded ?? undefined];
-      const [types, excludedTypes] = [content.types, this.#excludedTypes ?? undefined];
+      const content = this.#content;
+      const excluded = this.#excluded ?? undefined;
+      const types = content.types;
+      const excludedTypes = this.#excludedTypes ?? undefined;
       const seen = this.#count(content.histories, excluded?.histories, symbol);
       const followers = this.#count(types.followers, excludedTypes?.followers, symbol);
       history = { seen, trust: seen / (seen + contentFollowers * followers + contentHalfTrust) };
@@ -1223,7 +1234,8 @@ export class LanguageModel {
 
   /** Log P(opener | symbol), smoothed over the openers the dictionary has and `NO_OPENER`. */
   #openerFeature(symbol: number, opener: number): number {
-    const [content, excluded] = [this.#content, this.#excluded ?? undefined];
+    const content = this.#content;
+    const excluded = this.#excluded ?? undefined;
     const seen = this.#count(content.unigrams, excluded?.unigrams, symbol);
     const count = this.#count(content.openers, excluded?.openers, symbol, opener);
     const values = this.#dictionary.openers.size + 1;
@@ -1237,7 +1249,8 @@ export class LanguageModel {
    * towards the share of all symbols that stand in titles; one never seen scores 0.
    */
   titleScore(symbol: number, inTitle: boolean): number {
-    const [content, excluded] = [this.#content, this.#excluded];
+    const content = this.#content;
+    const excluded = this.#excluded ?? undefined;
     const seen = this.#count(content.unigrams, excluded?.unigrams, symbol);
     // A symbol the content never had tells nothing of where it stands.
     if (seen === 0) return 0;
@@ -1264,16 +1277,19 @@ export class LanguageModel {
     opener: number = NO_OPENER,
   ): number {
     if (symbol < 0x2e80) return 0;
-    const [content, excluded] = [this.#content, this.#excluded ?? undefined];
+    const content = this.#content;
+    const excluded = this.#excluded ?? undefined;
     const denominator =
       this.#count(content.unigrams, excluded?.unigrams, symbol) +
       CONTEXT_SMOOTHING * CONTEXT_VOCABULARY;
-    const feature = (count: number): number => Math.log((count + CONTEXT_SMOOTHING) / denominator);
+    const pairs = this.#count(content.pairs, excluded?.pairs, symbol, left, right);
+    const before = this.#count(content.seconds, excluded?.seconds, symbol, left2);
+    const after = this.#count(content.seconds, excluded?.seconds, symbol, -right2 - 1);
     return (
       this.weights.context *
-        (feature(this.#count(content.pairs, excluded?.pairs, symbol, left, right)) +
-          feature(this.#count(content.seconds, excluded?.seconds, symbol, left2)) +
-          feature(this.#count(content.seconds, excluded?.seconds, symbol, -right2 - 1))) +
+        (Math.log((pairs + CONTEXT_SMOOTHING) / denominator) +
+          Math.log((before + CONTEXT_SMOOTHING) / denominator) +
+          Math.log((after + CONTEXT_SMOOTHING) / denominator)) +
       (opener === NO_OPENER ? 0 : this.weights.opener * this.#openerFeature(symbol, opener))
     );
   }

@@ -392,7 +392,8 @@ class WindowScores {
 
   /** The option of a slot with the best marginal, the first of equals. */
   best(position: number): number {
-    const [from, to] = [this.optionAt[position]!, this.optionAt[position + 1]!];
+    const from = this.optionAt[position]!;
+    const to = this.optionAt[position + 1]!;
     let best = from;
     for (let at = from + 1; at < to; at++)
       if (this.marginals[at]! > this.marginals[best]!) best = at;
@@ -418,7 +419,9 @@ function scoreWindow({ slots, steps, closing, edges }: Lattice, scores: WindowSc
   forward[0] = 0;
   for (let start = 0; start < last; start++) {
     const width = slots[start]!.options.length;
-    const [from, to, into] = [stateAt[start]!, stateAt[start + 1]!, optionAt[start]!];
+    const from = stateAt[start]!;
+    const to = stateAt[start + 1]!;
+    const into = optionAt[start]!;
     const step = steps[start]!;
     for (let state = 0; state < to - from; state++) {
       const value = forward[from + state]!;
@@ -443,7 +446,8 @@ function scoreWindow({ slots, steps, closing, edges }: Lattice, scores: WindowSc
       const first = edges.first[edge]!;
       if (total > leaving[first]!) leaving[first] = total;
     }
-    const [from, to] = [stateAt[start]!, stateAt[start + 1]!];
+    const from = stateAt[start]!;
+    const to = stateAt[start + 1]!;
     const step = steps[start]!;
     for (let state = 0; state < to - from; state++) {
       let best = -Infinity;
@@ -456,7 +460,8 @@ function scoreWindow({ slots, steps, closing, edges }: Lattice, scores: WindowSc
   const damagedBefore = [0];
   for (const slot of slots) damagedBefore.push(damagedBefore.at(-1)! + (slot.damaged ? 1 : 0));
   for (let edge = 0; edge < edges.count; edge++) {
-    const [start, end] = [edges.start[edge]!, edges.end[edge]!];
+    const start = edges.start[edge]!;
+    const end = edges.end[edge]!;
     if (damagedBefore[end] === damagedBefore[start]) continue;
     const total =
       entering[optionAt[start]! + edges.first[edge]!]! +
@@ -733,8 +738,12 @@ function mayClose(
  * `UNMATCHED_BRACKET` for a closing bracket that does not close the open one, and for an opening
  * bracket the rest of its line cannot close; else 0.
  */
-function bracketScore(candidate: string, open: () => string | null, closes: () => boolean): number {
-  if (BRACKETS.has(candidate)) return closes() ? 0 : UNMATCHED_BRACKET;
+function bracketScore(
+  candidate: string,
+  open: () => string | null,
+  closes: (opening: string) => boolean,
+): number {
+  if (BRACKETS.has(candidate)) return closes(candidate) ? 0 : UNMATCHED_BRACKET;
   if (!CLOSING.has(candidate)) return 0;
   const opening = open();
   return opening !== null && BRACKETS.get(opening) === candidate ? 0 : UNMATCHED_BRACKET;
@@ -825,7 +834,8 @@ interface EmojiSite {
 
 /** The emoji grammar of a site between two chosen neighbours (symbols), for `emojiScore`. */
 function emojiSite(options: readonly string[], left: number, right: number): EmojiSite {
-  const [before, after] = [String.fromCodePoint(left), String.fromCodePoint(right)];
+  const before = String.fromCodePoint(left);
+  const after = String.fromCodePoint(right);
   return {
     joins: (PICTOGRAPH.test(before) || SKIN_TONE.test(before)) && PICTOGRAPH.test(after),
     takesSkinTone: TAKES_SKIN_TONE.test(before),
@@ -906,9 +916,10 @@ function clauseOpenerBefore(
   // Locatives met on the way back, each closing the nearest opener before it.
   let closers = 0;
   for (let at = index - 1; at >= 0; at--) {
-    if (/[\uDC00-\uDFFF]/.test(text[at]!)) at--;
+    if (isLowSurrogate(text.charCodeAt(at))) at--;
     distance++;
-    const codePoint = (chosenAt.get(at) ?? text.slice(at, at + 2)).codePointAt(0)!;
+    const chosen = chosenAt.get(at);
+    const codePoint = chosen === undefined ? text.codePointAt(at)! : chosen.codePointAt(0)!;
     if (endsClause(symbolOf(codePoint))) return NO_OPENER;
     if (model.isLocative(codePoint)) closers++;
     if (!model.isClauseOpener(codePoint)) continue;
@@ -1055,12 +1066,10 @@ export function resolveDamaged(
     });
     slots.forEach((slot, position) => {
       if (!slot.damaged) return;
-      const [left2, left, right, right2] = [
-        chosen[position]!,
-        chosen[position + 1]!,
-        chosen[position + 3]!,
-        chosen[position + 4]!,
-      ];
+      const left2 = chosen[position]!;
+      const left = chosen[position + 1]!;
+      const right = chosen[position + 3]!;
+      const right2 = chosen[position + 4]!;
       // Looked up only for a closing-bracket candidate: it scans the line so far.
       let opening: string | null | undefined;
       const open = (): string | null =>
@@ -1079,14 +1088,15 @@ export function resolveDamaged(
         slot.symbols.filter(model.isFunctionWord).length > 1
           ? wordsAround(text, slot.damaged.index, resolved, damagedAt, model)
           : null;
+      /** True when the rest of the line may close the bracket `opening` (`mayClose`). */
+      const closes = (opening: string): boolean =>
+        mayClose(text, slot.damaged!.index, opening, damagedAt);
       // Worked out once per slot, at its first context score.
       let required: string | null | undefined;
       const closer = (): string | null =>
         required === undefined
           ? (required =
-              requiredCloser(slot.options, open, (opening) =>
-                mayClose(text, slot.damaged!.index, opening, damagedAt),
-              ) ??
+              requiredCloser(slot.options, open, closes) ??
               requiredOpener(slot.options, open, () =>
                 unopenedCloser(text, slot.damaged!.index, damagedAt),
               ))
@@ -1103,9 +1113,7 @@ export function resolveDamaged(
           model.contextScore(slot.symbols[option]!, left2, left, right, right2, opener) +
           model.titleScore(slot.symbols[option]!, inTitle) +
           (words ? model.functionWordScore(slot.symbols[option]!, words) : 0) +
-          bracketScore(character, open, () =>
-            mayClose(text, slot.damaged!.index, character, damagedAt),
-          ) +
+          bracketScore(character, open, closes) +
           (leavesOpen ? UNMATCHED_BRACKET : 0) +
           emojiScore(character, emoji)
         );
