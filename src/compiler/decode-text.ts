@@ -162,13 +162,17 @@ type Piece =
 interface Run {
   start: number;
   end: number;
-  /** The run's pieces when its bytes read as (possibly damaged) UTF-8, else null. */
-  pieces: Piece[] | null;
   /**
-   * The pieces of a run made only of damaged characters, one of them a lone lead byte: taken
-   * only in a file that other runs show to be double-encoded (see `readRun`).
+   * How its bytes read: as (possibly damaged) UTF-8 (`utf-8`); as nothing but damaged characters,
+   * one of them a lone lead byte (`wreck`), taken only in a file that other runs show to be
+   * double-encoded; or as genuine text (`genuine`), left as it is.
    */
-  wreck: Piece[] | null;
+  reading: 'utf-8' | 'wreck' | 'genuine';
+  /** Characters restored whole, and damaged ones. */
+  restored: number;
+  damaged: number;
+  /** The run's pieces, when asked for (`findRuns`). */
+  pieces: Piece[];
 }
 
 /**
@@ -177,15 +181,24 @@ interface Run {
  */
 const candidateCache = new WeakMap<CodePage, Map<number, string[]>>();
 
-function cachedCandidates(surviving: readonly number[], codePage: CodePage): string[] {
+/** The candidates of the surviving bytes `bytes[start]` to `bytes[end - 1]`. */
+function cachedCandidates(
+  bytes: readonly number[],
+  start: number,
+  end: number,
+  codePage: CodePage,
+): string[] {
   let cache = candidateCache.get(codePage);
   if (!cache) candidateCache.set(codePage, (cache = new Map()));
   // The bytes as one number, after their count: at most three bytes survive.
-  let key = surviving.length;
-  for (const byte of surviving) key = key * 256 + byte;
+  let key = end - start;
+  for (let index = start; index < end; index++) key = key * 256 + bytes[index]!;
   let candidates = cache.get(key);
   if (!candidates)
-    cache.set(key, (candidates = candidatesForLostBytes(surviving, codePage.lostBytes)));
+    cache.set(
+      key,
+      (candidates = candidatesForLostBytes(bytes.slice(start, end), codePage.lostBytes)),
+    );
   return candidates;
 }
 
@@ -209,43 +222,58 @@ function characterPiece(bytes: readonly number[], start: number, end: number): P
 }
 
 /**
- * Reads a run's bytes as UTF-8; null when any byte or character shows it is genuine text. A run
- * that is nothing but damage and has a lone lead byte is a wreck, not pieces.
+ * Reads a run's bytes as UTF-8: how they read (see `Run.reading`), counting its characters into
+ * `run` and, when given, collecting its pieces. Any byte or character that shows the run is
+ * genuine text makes it `genuine`; a run that is nothing but damage and has a lone lead byte is
+ * a wreck.
  */
-function readRun(bytes: readonly number[], codePage: CodePage): Pick<Run, 'pieces' | 'wreck'> {
-  const genuine = { pieces: null, wreck: null };
-  const pieces: Piece[] = [];
+function readRun(
+  bytes: readonly number[],
+  codePage: CodePage,
+  run: Run,
+  pieces: Piece[] | null,
+): Run['reading'] {
   let position = 0;
-  let restored = false;
   let lone = false;
   while (position < bytes.length) {
     const start = position;
     const length = sequenceLength(bytes[position] ?? 0);
-    if (length === 0) return genuine;
+    if (length === 0) return 'genuine';
     position++;
     while (position - start < length && isContinuation(bytes[position] ?? 0)) position++;
     if (position - start === length) {
       const piece = characterPiece(bytes, start, position);
-      if (piece === null) return genuine;
-      pieces.push(piece);
-      restored = true;
+      if (piece === null) return 'genuine';
+      pieces?.push(piece);
+      run.restored++;
     } else {
-      if (length - (position - start) > MAX_LOST_BYTES_PER_CHARACTER) return genuine;
-      const sequence = bytes.slice(start, position);
-      const candidates = cachedCandidates(sequence, codePage);
-      if (candidates.length === 0) return genuine;
-      pieces.push({ kind: 'damaged', offset: start, surviving: sequence, candidates });
-      lone ||= sequence.length === 1;
+      if (length - (position - start) > MAX_LOST_BYTES_PER_CHARACTER) return 'genuine';
+      const candidates = cachedCandidates(bytes, start, position, codePage);
+      if (candidates.length === 0) return 'genuine';
+      pieces?.push({
+        kind: 'damaged',
+        offset: start,
+        surviving: bytes.slice(start, position),
+        candidates,
+      });
+      run.damaged++;
+      lone ||= position - start === 1;
     }
   }
   // A lone lead byte with no survivors is far likelier a genuine accent (café) than a wreck,
   // unless the rest of the file is double-encoded: there 杭州 leaves just æå·.
-  return lone && !restored ? { pieces: null, wreck: pieces } : { pieces, wreck: null };
+  return lone && run.restored === 0 ? 'wreck' : 'utf-8';
 }
 
-/** Splits text into code-page runs; characters are one UTF-16 unit each, since every code page maps into the BMP. */
-function findRuns(text: string, codePage: CodePage): Run[] {
+/**
+ * Splits text into code-page runs, each read (`readRun`); characters are one UTF-16 unit each,
+ * since every code page maps into the BMP. Each run's pieces are collected only when
+ * `withPieces`: choosing the code page needs the counts alone, and only the chosen one's pieces
+ * make the text.
+ */
+function findRuns(text: string, codePage: CodePage, withPieces: boolean): Run[] {
   const runs: Run[] = [];
+  const bytes: number[] = [];
   let index = 0;
   while (index < text.length) {
     if (codePage.byteOf[text.charCodeAt(index)]! === -1) {
@@ -253,13 +281,15 @@ function findRuns(text: string, codePage: CodePage): Run[] {
       continue;
     }
     const start = index;
-    const bytes: number[] = [];
+    bytes.length = 0;
     for (let byte = codePage.byteOf[text.charCodeAt(index)]!; byte !== -1;) {
       bytes.push(byte);
       // Past the end, charCodeAt gives NaN, which indexes nothing.
       byte = codePage.byteOf[text.charCodeAt(++index)] ?? -1;
     }
-    runs.push({ start, end: index, ...readRun(bytes, codePage) });
+    const run: Run = { start, end: index, reading: 'utf-8', restored: 0, damaged: 0, pieces: [] };
+    run.reading = readRun(bytes, codePage, run, withPieces ? run.pieces : null);
+    runs.push(run);
   }
   return runs;
 }
@@ -267,29 +297,31 @@ function findRuns(text: string, codePage: CodePage): Run[] {
 /** How well one code page explains a text as double-encoded UTF-8. */
 interface Reading {
   codePage: CodePage;
-  runs: Run[];
+  runs: number;
+  /** Runs that read as UTF-8, and their restored and damaged characters. */
+  explained: number;
   restored: number;
   damaged: number;
 }
 
 /** Reads every code-page run of the text as UTF-8 and counts what comes back. */
 function readAs(text: string, codePage: CodePage): Reading {
-  const runs = findRuns(text, codePage);
-  let [restored, damaged] = [0, 0];
-  for (const { pieces } of runs)
-    for (const piece of pieces ?? []) {
-      if (piece.kind === 'damaged') damaged++;
-      else restored++;
-    }
-  return { codePage, runs, restored, damaged };
+  const runs = findRuns(text, codePage, false);
+  const reading: Reading = { codePage, runs: runs.length, explained: 0, restored: 0, damaged: 0 };
+  for (const run of runs) {
+    if (run.reading !== 'utf-8') continue;
+    reading.explained++;
+    reading.restored += run.restored;
+    reading.damaged += run.damaged;
+  }
+  return reading;
 }
 
 /** Decides per file: most runs must decode, enough characters must come back, damage must stay rare. */
-function isDoubleEncoded({ runs, restored, damaged }: Reading): boolean {
-  const explained = runs.filter((run) => run.pieces !== null).length;
+function isDoubleEncoded({ runs, explained, restored, damaged }: Reading): boolean {
   return (
     restored >= MIN_RESTORED_CHARACTERS &&
-    explained >= MIN_EXPLAINED_RUN_SHARE * runs.length &&
+    explained >= MIN_EXPLAINED_RUN_SHARE * runs &&
     damaged <= MAX_DAMAGED_PER_RESTORED * restored
   );
 }
@@ -333,11 +365,10 @@ function reverseDoubleEncoding(
   let copied = 0;
   const damaged: DamagedCharacter[] = [];
   const locate = locator(text);
-  for (const run of best.runs) {
-    const pieces = run.pieces ?? run.wreck;
-    if (pieces === null) continue;
+  for (const run of findRuns(text, best.codePage, true)) {
+    if (run.reading === 'genuine') continue;
     output += text.slice(copied, run.start);
-    for (const piece of pieces) {
+    for (const piece of run.pieces) {
       if (piece.kind === 'character') {
         output += piece.text;
         continue;
