@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { decodeText } from '../src/compiler/decode-text';
-import { DEFAULT_WEIGHTS, type LanguageModel } from '../src/compiler/language-model';
+import { DEFAULT_WEIGHTS } from '../src/compiler/language-model';
 import { buildLanguageModel } from '../src/compiler/repair-posts';
 import { readDictionary } from '../src/compiler/read-dictionary';
 import {
@@ -96,15 +96,13 @@ let sureWrong = 0;
 let repairTime = 0;
 const confusions = new Map<string, number>();
 const perPost: { file: string; damaged: number; wrong: number }[] = [];
-let others: LanguageModel | undefined;
 for (const { file, result } of clean) {
   const truth = result.text;
   const corrupted = doubleEncodeLossy(truth);
-  // Leave-one-out: the post never helps repair itself. One view is made over for each post.
-  others = model.without(truth, others);
   const repairStarted = performance.now();
   const broken = decodeText(corrupted, file);
-  const resolutions = resolveDamaged(broken, others);
+  // Leave-one-out: the post never helps repair itself.
+  const resolutions = model.leaveOut(truth, (others) => resolveDamaged(broken, others));
   const repaired = applyResolutions(broken, resolutions, file).text;
   repairTime += performance.now() - repairStarted;
   // Compare line by line, in code points: a U+FFFD is one unit even where the original was astral.

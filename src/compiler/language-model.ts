@@ -314,13 +314,6 @@ class CountTable {
     return this.#slots[at] === EMPTY ? 0 : this.#slots[at + 3]!;
   }
 
-  /** Calls `visit` with every key and its count. */
-  forEach(visit: (count: number, a: number, b: number, c: number) => void): void {
-    const slots = this.#slots;
-    for (let at = 0; at < slots.length; at += 4)
-      if (slots[at] !== EMPTY) visit(slots[at + 3]!, slots[at]!, slots[at + 1]!, slots[at + 2]!);
-  }
-
   /** How many keys the table has. */
   get size(): number {
     return this.#size;
@@ -354,16 +347,13 @@ class CountTable {
     return entries;
   }
 
-  /** Adds the counts of what another table's `entries` gave. */
-  addEntries(entries: Int32Array): void {
+  /**
+   * Adds the counts of what another table's `entries` gave, or with `sign` -1 takes them away
+   * again (every key of `entries` is then in this table).
+   */
+  addEntries(entries: Int32Array, sign: 1 | -1 = 1): void {
     for (let at = 0; at < entries.length; at += 4)
-      this.add(entries[at]!, entries[at + 1]!, entries[at + 2]!, entries[at + 3]!);
-  }
-
-  /** Empties the table (`reset`) and fills it with what `entries` gave. */
-  load(entries: Int32Array): void {
-    this.reset(entries.length / 4);
-    this.addEntries(entries);
+      this.add(entries[at]!, entries[at + 1]!, entries[at + 2]!, sign * entries[at + 3]!);
   }
 
   #grow(): void {
@@ -432,10 +422,11 @@ class BigramTypes {
     return this;
   }
 
-  add(previous: number, next: number): void {
-    this.followers.add(previous);
-    this.predecessors.add(next);
-    this.total++;
+  /** Counts a bigram type once more, or with `count` -1 once less. */
+  add(previous: number, next: number, count: 1 | -1 = 1): void {
+    this.followers.add(previous, 0, 0, count);
+    this.predecessors.add(next, 0, 0, count);
+    this.total += count;
   }
 }
 
@@ -594,15 +585,21 @@ class CharacterCounts {
     return this;
   }
 
-  /** Adds the counts of a text counted on its own (its `record`), and its bigram types. */
-  addRecord(record: CountsRecord): this {
+  /**
+   * Adds the counts of a text counted on its own (its `record`), and its bigram types; with
+   * `sign` -1, takes those of a text added so away again.
+   */
+  addRecord(record: CountsRecord, sign: 1 | -1 = 1): this {
     const bigrams = record.tables[COUNT_TABLES.indexOf('bigrams')]!;
-    for (let at = 0; at < bigrams.length; at += 4)
-      if (this.bigrams.get(bigrams[at]!, bigrams[at + 1]!) === 0)
-        this.types.add(bigrams[at]!, bigrams[at + 1]!);
-    COUNT_TABLES.forEach((table, index) => this[table].addEntries(record.tables[index]!));
-    this.inTitles += record.inTitles;
-    this.symbols += record.symbols;
+    for (let at = 0; at < bigrams.length; at += 4) {
+      const count = this.bigrams.get(bigrams[at]!, bigrams[at + 1]!);
+      // A bigram is a type of the content from its first count to its last.
+      if (count === (sign === 1 ? 0 : bigrams[at + 3]))
+        this.types.add(bigrams[at]!, bigrams[at + 1]!, sign);
+    }
+    COUNT_TABLES.forEach((table, index) => this[table].addEntries(record.tables[index]!, sign));
+    this.inTitles += sign * record.inTitles;
+    this.symbols += sign * record.symbols;
     return this;
   }
 
@@ -610,15 +607,6 @@ class CharacterCounts {
   record(): CountsRecord {
     const tables = COUNT_TABLES.map((table) => this[table].entries());
     return { tables, inTitles: this.inTitles, symbols: this.symbols };
-  }
-
-  /** Empties the counts and fills them with what `record` gave (bigram types aside). */
-  load(record: CountsRecord): this {
-    COUNT_TABLES.forEach((table, index) => this[table].load(record.tables[index]!));
-    this.types.reset(0);
-    this.inTitles = record.inTitles;
-    this.symbols = record.symbols;
-    return this;
   }
 
   /** Counts the symbols of a line that stand inside 《》, and all of them. */
@@ -672,35 +660,29 @@ class CharacterCounts {
       if (grammar.isClauseOpener(symbol)) openers.push(index);
     }
   }
-
-  /** The bigram types of `part`, a text counted in these counts, that no other text has. */
-  typesOnlyIn(part: CharacterCounts, reuse?: BigramTypes): BigramTypes {
-    const types = reuse?.reset(part.bigrams.size) ?? new BigramTypes(part.bigrams.size);
-    part.bigrams.forEach((count, previous, next) => {
-      if (this.bigrams.get(previous, next) === count) types.add(previous, next);
-    });
-    return types;
-  }
 }
 
 /**
  * How often each dictionary word of two or more characters occurs in a set of texts, by trie
  * node, counting every occurrence, overlapping ones too (服务网格 counts 服务, 网格 and 服务网格),
  * which needs no segmentation of the texts. Words of one character are not counted: every
- * character of the content would count as one, in words or not. The nodes counted are listed as
- * well, so that one text's counts can be kept, emptied and added without a pass over the trie.
+ * character of the content would count as one, in words or not. A text's counts (`listed`) also
+ * list the nodes they count, so that they can be recorded and emptied without a pass over the
+ * whole trie.
  */
 class WordCounts {
   /** Counts by trie node. */
   readonly #counts: Int32Array;
-  /** Each node counted, once. */
-  #nodes = new Int32Array(1024);
+  /** Each node counted, once, when the counts are `listed`. */
+  readonly #listed: boolean;
+  #nodes = new Int32Array(0);
   #size = 0;
   total = 0;
 
   /** `nodes`: the trie's size. */
-  constructor(nodes: number) {
+  constructor(nodes: number, listed = false) {
     this.#counts = new Int32Array(nodes);
+    this.#listed = listed;
   }
 
   get(node: number): number {
@@ -721,16 +703,16 @@ class WordCounts {
     return this;
   }
 
-  /** Adds the counts of another text's words. */
-  addAll(part: WordCounts): this {
-    for (let index = 0; index < part.#size; index++) {
-      const node = part.#nodes[index]!;
-      this.#count(node, part.#counts[node]!);
-    }
+  /**
+   * Adds the counts of a text's words (their `record`), or with `sign` -1 takes those of a text
+   * added so away again.
+   */
+  addRecord(record: Int32Array, sign: 1 | -1 = 1): this {
+    for (let at = 0; at < record.length; at += 2) this.#count(record[at]!, sign * record[at + 1]!);
     return this;
   }
 
-  /** Empties the counts, in as many steps as nodes were counted. */
+  /** Empties listed counts, in as many steps as nodes were counted. */
   clear(): this {
     for (let index = 0; index < this.#size; index++) this.#counts[this.#nodes[index]!] = 0;
     this.#size = 0;
@@ -738,7 +720,7 @@ class WordCounts {
     return this;
   }
 
-  /** Each node counted and its count, side by side, for `load`. */
+  /** Each node of listed counts and its count, side by side, for `addRecord`. */
   record(): Int32Array {
     const record = new Int32Array(2 * this.#size);
     for (let index = 0; index < this.#size; index++) {
@@ -749,16 +731,10 @@ class WordCounts {
     return record;
   }
 
-  /** Empties the counts and fills them with what `record` gave. */
-  load(record: Int32Array): this {
-    this.clear();
-    for (let at = 0; at < record.length; at += 2) this.#count(record[at]!, record[at + 1]!);
-    return this;
-  }
-
   #count(node: number, count: number): void {
-    if (this.#counts[node] === 0) {
-      if (this.#size === this.#nodes.length) this.#nodes = enlarged(this.#nodes, 2 * this.#size);
+    if (this.#listed && this.#counts[node] === 0) {
+      if (this.#size === this.#nodes.length)
+        this.#nodes = enlarged(this.#nodes, Math.max(1_024, 2 * this.#size));
       this.#nodes[this.#size++] = node;
     }
     this.#counts[node]! += count;
@@ -766,7 +742,7 @@ class WordCounts {
   }
 }
 
-/** What a model that leaves texts out (`LanguageModel.without`) keeps of each text it counted. */
+/** What a model that leaves texts out (`LanguageModel.leaveOut`) keeps of each text it counted. */
 interface KeptText {
   counts: CountsRecord;
   /** Its `WordCounts.record`. */
@@ -801,7 +777,7 @@ export interface FunctionWordContext {
 export interface ModelOptions {
   /**
    * Keep what each text added counts, a few integers per different bigram or context, so that
-   * leaving it out (`without`) need not count it again; for measuring the model on each of its
+   * leaving it out (`leaveOut`) need not count it again; for measuring the model on each of its
    * own texts in turn (`npm run bench:repair`).
    */
   keepTexts?: boolean;
@@ -812,14 +788,9 @@ export interface ModelOptions {
 /** The model; see the module comment. */
 export class LanguageModel {
   readonly weights: ModelWeights;
-  #content: CharacterCounts;
-  /** The content's dictionary words (`WordCounts`); the excluded text's (`without`), or null. */
+  readonly #content: CharacterCounts;
+  /** The content's dictionary words. */
   #words = new WordCounts(0);
-  #excludedWords: WordCounts | null = null;
-  /** A text whose counts `#content` is read without (`without`), or null. */
-  #excluded: CharacterCounts | null = null;
-  /** The bigram types only the excluded text has, which `#content`'s types are read without. */
-  #excludedTypes: BigramTypes | null = null;
   /**
    * What `characterScores` knows of each symbol on its own, kept per model: a post's lattice asks
    * about the same few thousand symbols hundreds of thousands of times.
@@ -833,7 +804,7 @@ export class LanguageModel {
   #wordValues = new Float64Array(0);
   /**
    * `givenNameScore` and `alone` of each character asked about so far: they depend on the
-   * dictionary and the weights alone, so views (`without`) share them.
+   * dictionary and the weights alone, so leaving a text out (`leaveOut`) keeps them.
    */
   #givenScores = new Map<number, number>();
   #alone = new Map<number, CharacterAlone>();
@@ -917,11 +888,12 @@ export class LanguageModel {
       .record();
     this.#content.addRecord(counts);
     if (this.#texts) {
-      const words = (this.#wordScratch ??= new WordCounts(this.#trie.capacity))
+      const words = (this.#wordScratch ??= new WordCounts(this.#trie.capacity, true))
         .clear()
-        .add(text, this.#trie);
-      this.#words.addAll(words);
-      this.#texts.set(text, { counts, words: words.record() });
+        .add(text, this.#trie)
+        .record();
+      this.#words.addRecord(words);
+      this.#texts.set(text, { counts, words });
     } else this.#words.add(text, this.#trie);
     this.#backoffs.clear();
     this.#histories.clear();
@@ -929,35 +901,30 @@ export class LanguageModel {
   }
 
   /**
-   * The same model read as if `text` (counted with `addText`) had never been added, so a post
-   * can be left out of its own repair. Shares everything with this model; only the text's own
-   * counts are read without, kept from `addText` (see the constructor) or counted again, so
-   * leaving each of many posts out in turn costs no rebuild. `reuse`: a view
-   * that an earlier `without` of this model made and that is no longer needed; it is made over
-   * into the new view and returned, its count tables emptied rather than allocated again.
+   * Calls `use` with this model read as if `text` had never been added, so a post can be left
+   * out of its own repair; returns what `use` returns. The text's counts, kept by `addText` (see
+   * `ModelOptions.keepTexts`), are taken away from the content's for the call and added back
+   * after it, so leaving each of many posts out in turn costs neither a rebuild nor a second
+   * table to read every count against.
    */
-  without(text: string, reuse?: LanguageModel): LanguageModel {
-    if (reuse && (reuse.#excluded === null || reuse.#content !== this.#content))
-      throw new Error("Only a view that this model's `without` made can be reused.");
-    const view = reuse ?? new LanguageModel(this.weights);
-    view.#content = this.#content;
-    view.#dictionary = this.#dictionary;
-    view.#trie = this.#trie;
-    view.#wordValues = this.#wordValues;
-    view.#givenScores = this.#givenScores;
-    view.#alone = this.#alone;
+  leaveOut<T>(text: string, use: (model: this) => T): T {
     const kept = this.#texts?.get(text);
-    const excluded = view.#excluded ?? new CharacterCounts(text.length);
-    view.#excluded = kept
-      ? excluded.load(kept.counts)
-      : excluded.reset(text.length).add(text, this);
-    view.#excludedTypes = this.#content.typesOnlyIn(excluded, view.#excludedTypes ?? undefined);
-    view.#words = this.#words;
-    const words = view.#excludedWords?.clear() ?? new WordCounts(this.#trie.capacity);
-    view.#excludedWords = kept ? words.load(kept.words) : words.add(text, this.#trie);
-    view.#backoffs.clear();
-    view.#histories.clear();
-    return view;
+    if (kept === undefined)
+      throw new Error('Only a text that a model built with `keepTexts` added can be left out.');
+    this.#countAgain(kept, -1);
+    try {
+      return use(this);
+    } finally {
+      this.#countAgain(kept, 1);
+    }
+  }
+
+  /** Takes a kept text's counts away from the content's (`sign` -1) or adds them back (1). */
+  #countAgain(kept: KeptText, sign: 1 | -1): void {
+    this.#content.addRecord(kept.counts, sign);
+    this.#words.addRecord(kept.words, sign);
+    this.#backoffs.clear();
+    this.#histories.clear();
   }
 
   /**
@@ -1041,11 +1008,11 @@ export class LanguageModel {
   functionWordContext(before: number, after: number, partners: number[]): FunctionWordContext {
     const total = this.#functionWordTotal();
     const classShare =
-      (this.#countOf('wordClasses', ANY_FUNCTION_WORD, before, after) + WORD_CLASS_SMOOTHING) /
+      (this.#content.wordClasses.get(ANY_FUNCTION_WORD, before, after) + WORD_CLASS_SMOOTHING) /
       (total + WORD_CLASS_SMOOTHING * WORD_CLASS_PAIRS);
     const partnerShares = partners.map(
       (word) =>
-        (this.#countOf('partners', ANY_FUNCTION_WORD, word) + PARTNER_SMOOTHING) /
+        (this.#content.partners.get(ANY_FUNCTION_WORD, word) + PARTNER_SMOOTHING) /
         (total + PARTNER_SMOOTHING * PARTNER_VOCABULARY),
     );
     return { before, after, classShare, partners, partnerShares };
@@ -1067,16 +1034,16 @@ export class LanguageModel {
    */
   functionWordScore(symbol: number, context: FunctionWordContext): number {
     if (!this.#dictionary.functionWords.has(symbol)) return 0;
-    const seen = this.#count(this.#content.unigrams, this.#excluded?.unigrams, symbol);
+    const seen = this.#content.unigrams.get(symbol);
     const { before, after, classShare, partners, partnerShares } = context;
     const own =
-      (this.#countOf('wordClasses', symbol, before, after) + WORD_CLASS_PRIOR * classShare) /
+      (this.#content.wordClasses.get(symbol, before, after) + WORD_CLASS_PRIOR * classShare) /
       (seen + WORD_CLASS_PRIOR);
     let pull = 0;
     partners.forEach((word, index) => {
       const share = partnerShares[index]!;
       const partner =
-        (this.#countOf('partners', symbol, word) + PARTNER_PRIOR * share) / (seen + PARTNER_PRIOR);
+        (this.#content.partners.get(symbol, word) + PARTNER_PRIOR * share) / (seen + PARTNER_PRIOR);
       pull = Math.max(pull, Math.log(partner / share));
     });
     const score =
@@ -1086,19 +1053,14 @@ export class LanguageModel {
 
   /** How many function words the content has (`CharacterCounts.#countFunctionWords`). */
   #functionWordTotal(): number {
-    return this.#countOf('wordClasses', ANY_FUNCTION_WORD, ALL_PAIRS, ALL_PAIRS);
-  }
-
-  /** A count of one of the content's tables, less the excluded text's (`without`). */
-  #countOf(table: 'wordClasses' | 'partners' | 'titles', a: number, b = 0, c = 0): number {
-    return this.#count(this.#content[table], this.#excluded?.[table], a, b, c);
+    return this.#content.wordClasses.get(ANY_FUNCTION_WORD, ALL_PAIRS, ALL_PAIRS);
   }
 
   /** True when the dictionary or the content has the character: the model knows something of it. */
   knows(codePoint: number): boolean {
     if (this.#dictionary.characters.has(codePoint)) return true;
     const symbol = symbolOf(codePoint);
-    return this.#count(this.#content.unigrams, this.#excluded?.unigrams, symbol) > 0;
+    return this.#content.unigrams.get(symbol) > 0;
   }
 
   /** The dictionary's node after `codePoint` from `node` (0 is the root), or -1 when no word goes on so. */
@@ -1112,14 +1074,10 @@ export class LanguageModel {
    * content's dictionary words (`ModelWeights.contentWords`).
    */
   wordScore(node: number): number {
-    const count = this.#words.get(node);
-    if (count === 0) return this.#wordValues[node] ?? NaN;
-    const excluded = this.#excludedWords;
-    const seen = excluded === null ? count : count - excluded.get(node);
-    const total = this.#words.total - (excluded?.total ?? 0);
-    if (seen === 0) return this.#wordValues[node]!;
+    const seen = this.#words.get(node);
+    if (seen === 0) return this.#wordValues[node] ?? NaN;
     const { words, contentWords, wordCost } = this.weights;
-    const probability = this.#trie.probabilities[node]! + (contentWords * seen) / total;
+    const probability = this.#trie.probabilities[node]! + (contentWords * seen) / this.#words.total;
     return words * Math.log(probability) - wordCost;
   }
 
@@ -1156,12 +1114,6 @@ export class LanguageModel {
     return CLASS_PROBABILITY[this.#classes.get(symbol) ?? Gb2312Class.Outside] as number;
   }
 
-  /** A count of the content, less the excluded text's (`without`). */
-  #count(content: CountTable, excluded: CountTable | undefined, a: number, b = 0, c = 0): number {
-    const count = content.get(a, b, c);
-    return excluded === undefined || count === 0 ? count : count - excluded.get(a, b, c);
-  }
-
   /**
    * The character expert's weighted log P(next | previous), both `symbolOf` symbols: content
    * bigrams, trusted by how often `previous` was seen and how many different symbols followed it
@@ -1180,17 +1132,13 @@ export class LanguageModel {
   characterScores(previous: readonly number[], next: readonly number[]): Float64Array {
     const { characters } = this.weights;
     const content = this.#content;
-    const excluded = this.#excluded ?? undefined;
     const smoothed = next.map((symbol) => this.#backoff(symbol));
     const scores = new Float64Array(previous.length * next.length);
     for (let row = 0; row < previous.length; row++) {
       const from = previous[row]!;
       const { seen, trust } = this.#history(from);
       for (let column = 0; column < next.length; column++) {
-        const bigram =
-          seen > 0
-            ? this.#count(content.bigrams, excluded?.bigrams, from, next[column]!) / seen
-            : 0;
+        const bigram = seen > 0 ? content.bigrams.get(from, next[column]!) / seen : 0;
         scores[row * next.length + column] =
           characters * Math.log(trust * bigram + (1 - trust) * smoothed[column]!);
       }
@@ -1204,9 +1152,8 @@ export class LanguageModel {
     if (backoff === undefined) {
       const { contentUnigram } = this.weights;
       const types = this.#content.types;
-      const excluded = this.#excludedTypes ?? undefined;
-      const total = types.total - (excluded?.total ?? 0);
-      const predecessors = this.#count(types.predecessors, excluded?.predecessors, symbol);
+      const total = types.total;
+      const predecessors = types.predecessors.get(symbol);
       backoff =
         contentUnigram * (total > 0 ? predecessors / total : 0) +
         (1 - contentUnigram) * this.#floor(symbol);
@@ -1221,11 +1168,9 @@ export class LanguageModel {
     if (history === undefined) {
       const { contentHalfTrust, contentFollowers } = this.weights;
       const content = this.#content;
-      const excluded = this.#excluded ?? undefined;
       const types = content.types;
-      const excludedTypes = this.#excludedTypes ?? undefined;
-      const seen = this.#count(content.histories, excluded?.histories, symbol);
-      const followers = this.#count(types.followers, excludedTypes?.followers, symbol);
+      const seen = content.histories.get(symbol);
+      const followers = types.followers.get(symbol);
       history = { seen, trust: seen / (seen + contentFollowers * followers + contentHalfTrust) };
       this.#histories.set(symbol, history);
     }
@@ -1235,9 +1180,8 @@ export class LanguageModel {
   /** Log P(opener | symbol), smoothed over the openers the dictionary has and `NO_OPENER`. */
   #openerFeature(symbol: number, opener: number): number {
     const content = this.#content;
-    const excluded = this.#excluded ?? undefined;
-    const seen = this.#count(content.unigrams, excluded?.unigrams, symbol);
-    const count = this.#count(content.openers, excluded?.openers, symbol, opener);
+    const seen = content.unigrams.get(symbol);
+    const count = content.openers.get(symbol, opener);
     const values = this.#dictionary.openers.size + 1;
     return Math.log((count + OPENER_SMOOTHING) / (seen + OPENER_SMOOTHING * values));
   }
@@ -1250,14 +1194,11 @@ export class LanguageModel {
    */
   titleScore(symbol: number, inTitle: boolean): number {
     const content = this.#content;
-    const excluded = this.#excluded ?? undefined;
-    const seen = this.#count(content.unigrams, excluded?.unigrams, symbol);
+    const seen = content.unigrams.get(symbol);
     // A symbol the content never had tells nothing of where it stands.
     if (seen === 0) return 0;
-    const share =
-      (content.inTitles - (excluded?.inTitles ?? 0) + 1) /
-      (content.symbols - (excluded?.symbols ?? 0) + 2);
-    const inside = (this.#countOf('titles', symbol) + TITLE_PRIOR * share) / (seen + TITLE_PRIOR);
+    const share = (content.inTitles + 1) / (content.symbols + 2);
+    const inside = (content.titles.get(symbol) + TITLE_PRIOR * share) / (seen + TITLE_PRIOR);
     return this.weights.titles * Math.log(inTitle ? inside : 1 - inside);
   }
 
@@ -1278,13 +1219,10 @@ export class LanguageModel {
   ): number {
     if (symbol < 0x2e80) return 0;
     const content = this.#content;
-    const excluded = this.#excluded ?? undefined;
-    const denominator =
-      this.#count(content.unigrams, excluded?.unigrams, symbol) +
-      CONTEXT_SMOOTHING * CONTEXT_VOCABULARY;
-    const pairs = this.#count(content.pairs, excluded?.pairs, symbol, left, right);
-    const before = this.#count(content.seconds, excluded?.seconds, symbol, left2);
-    const after = this.#count(content.seconds, excluded?.seconds, symbol, -right2 - 1);
+    const denominator = content.unigrams.get(symbol) + CONTEXT_SMOOTHING * CONTEXT_VOCABULARY;
+    const pairs = content.pairs.get(symbol, left, right);
+    const before = content.seconds.get(symbol, left2);
+    const after = content.seconds.get(symbol, -right2 - 1);
     return (
       this.weights.context *
         (Math.log((pairs + CONTEXT_SMOOTHING) / denominator) +

@@ -35,6 +35,9 @@ beforeAll(() => {
   dictionaryModel = new LanguageModel().addDictionary(dictionary).addText(SITE_TEXT);
 });
 
+/** A model that keeps each text's counts, so that it can leave one out (`leaveOut`). */
+const keeping = () => new LanguageModel(undefined, { keepTexts: true });
+
 /** A text as it arrives after the seed-004 damage, decoded: U+FFFD where bytes were lost. */
 const damage = (text: string) => decodeText(doubleEncodeLossy(text), FILE);
 
@@ -278,76 +281,91 @@ describe('restoreLostBytes: what the compiler reports', () => {
   it('reads a model without a post exactly as one that never saw it (leave-one-out)', () => {
     const post = '服务网格中的流量管理与可观测性，欢迎报名参加。';
     const other = SITE_TEXT;
-    const heldOut = new LanguageModel().addText(post).addText(other).without(post);
+    const model = keeping().addText(post).addText(other);
     const never = new LanguageModel().addText(other);
     const [中, 的, 与, 可, 管, 理, 观] = [...'中的与可管理观'].map((c) => c.codePointAt(0)!);
-    for (const [previous, next] of [
-      [中, 的],
-      [与, 可],
-      [理, 与],
-    ])
-      expect(heldOut.characterScore(previous!, next!)).toBe(never.characterScore(previous!, next!));
-    expect(heldOut.contextScore(与!, 管!, 理!, 可!, 观!)).toBe(
-      never.contextScore(与!, 管!, 理!, 可!, 观!),
-    );
-    // And the post did teach the full model something the held-out one does not know.
-    const full = new LanguageModel().addText(post).addText(other);
-    expect(full.characterScore(中!, 的!)).toBeGreaterThan(heldOut.characterScore(中!, 的!));
+    const readings = (each: LanguageModel) => [
+      each.characterScore(中!, 的!),
+      each.characterScore(与!, 可!),
+      each.characterScore(理!, 与!),
+      each.contextScore(与!, 管!, 理!, 可!, 观!),
+    ];
+    const full = readings(model);
+    expect(model.leaveOut(post, readings)).toEqual(readings(never));
+    // The post did teach the full model something the held-out one does not know,
+    expect(full[0]).toBeGreaterThan(readings(never)[0]!);
+    // and the model is whole again once the post is back.
+    expect(readings(model)).toEqual(full);
   });
 
-  it('makes a view over for another post left out, scoring as a fresh one would, kept counts or not', () => {
+  it('leaves each post out in turn and puts it back, as the bench does', () => {
     const posts = [
       '服务网格中的流量管理与可观测性，欢迎报名参加。',
       SITE_TEXT,
       '在集群中我们不部署应用。',
     ];
-    const model = new LanguageModel().addDictionary(dictionary);
-    // One that keeps what each post counted, as the bench builds it.
-    const keeping = new LanguageModel(undefined, { keepTexts: true }).addDictionary(dictionary);
-    for (const post of posts) [model, keeping].forEach((each) => each.addText(post));
+    const model = keeping().addDictionary(dictionary);
+    for (const post of posts) model.addText(post);
     const [中, 的, 与, 可, 群, 我] = [...'中的与可群我'].map((c) => c.codePointAt(0)!);
     const 服务网格 = [...'服务网格'].reduce((at, c) => model.child(at, c.codePointAt(0)!), 0);
-    const readings = (view: LanguageModel) => [
-      view.wordScore(服务网格),
-      view.characterScore(中!, 的!),
-      view.characterScore(与!, 可!),
-      view.characterScore(群!, 中!),
-      view.contextScore(中!, 0, 群!, 我!, 0),
-      view.knows(群!),
+    const readings = (each: LanguageModel) => [
+      each.wordScore(服务网格),
+      each.characterScore(中!, 的!),
+      each.characterScore(与!, 可!),
+      each.characterScore(群!, 中!),
+      each.contextScore(中!, 0, 群!, 我!, 0),
+      each.knows(群!),
     ];
-    // The longest post first, so the tables the later ones reuse are larger than they need.
-    let [view, keptView]: (LanguageModel | undefined)[] = [];
-    for (const post of [...posts].sort((a, b) => b.length - a.length)) {
-      const reused = model.without(post, view);
-      if (view) expect(reused).toBe(view);
-      expect(readings(reused)).toEqual(readings(model.without(post)));
-      keptView = keeping.without(post, keptView);
-      expect(readings(keptView)).toEqual(readings(reused));
-      view = reused;
+    const full = readings(model);
+    for (const post of posts) {
+      const never = new LanguageModel().addDictionary(dictionary);
+      for (const other of posts) if (other !== post) never.addText(other);
+      expect(model.leaveOut(post, readings)).toEqual(readings(never));
+      expect(readings(model)).toEqual(full);
     }
     // Leaving a post out does change what the model says.
-    expect(readings(model.without(posts[0]!))).not.toEqual(readings(model));
-    expect(() => model.without(posts[0]!, model)).toThrow(/Only a view/);
+    expect(model.leaveOut(posts[0]!, readings)).not.toEqual(full);
+  });
+
+  it('puts a post back even when the work done without it fails', () => {
+    const model = keeping().addText('服务网格').addText(SITE_TEXT);
+    const before = model.characterScore(0x670d, 0x52a1);
+    expect(() =>
+      model.leaveOut('服务网格', () => {
+        throw new Error('resolver failed');
+      }),
+    ).toThrow(/resolver failed/);
+    expect(model.characterScore(0x670d, 0x52a1)).toBe(before);
+  });
+
+  it('leaves out only a text it kept', () => {
+    const unkept = new LanguageModel().addText(SITE_TEXT);
+    expect(() => unkept.leaveOut(SITE_TEXT, () => 0)).toThrow(/keepTexts/);
+    expect(() =>
+      keeping()
+        .addText(SITE_TEXT)
+        .leaveOut('never added', () => 0),
+    ).toThrow(/keepTexts/);
   });
 
   it("reads the content's dictionary words without a post exactly as a model that never saw it", () => {
     const post = '服务网格中的流量管理与可观测性，欢迎报名参加。';
-    const withDictionary = () => new LanguageModel().addDictionary(dictionary);
-    const heldOut = withDictionary().addText(post).addText(SITE_TEXT).without(post);
-    const never = withDictionary().addText(SITE_TEXT);
-    const full = withDictionary().addText(post).addText(SITE_TEXT);
+    const model = keeping().addDictionary(dictionary).addText(post).addText(SITE_TEXT);
+    const never = new LanguageModel().addDictionary(dictionary).addText(SITE_TEXT);
     const node = (word: string) =>
-      [...word].reduce((at, character) => full.child(at, character.codePointAt(0)!), 0);
+      [...word].reduce((at, character) => model.child(at, character.codePointAt(0)!), 0);
     // 服务网格 and 流量 only in the post, 分享 only in the other text, 管理 in neither.
-    for (const word of ['服务网格', '流量', '分享', '管理', '报名'])
-      expect(heldOut.wordScore(node(word))).toBe(never.wordScore(node(word)));
-    expect(full.wordScore(node('流量'))).toBeGreaterThan(heldOut.wordScore(node('流量')));
+    const words = ['服务网格', '流量', '分享', '管理', '报名'];
+    const scores = (each: LanguageModel) => words.map((word) => each.wordScore(node(word)));
+    const full = scores(model);
+    expect(model.leaveOut(post, scores)).toEqual(scores(never));
+    expect(full[1]).toBeGreaterThan(scores(never)[1]!);
   });
 
   it('reads the function words of a model without a post exactly as one that never saw it', () => {
     const post = '在集群中我们不部署应用，与大家一起讨论软件与硬件。';
     const other = '在网格中它不管理证书。与社区一起成长，网络与存储都很重要。';
-    const heldOut = new LanguageModel().addDictionary(dictionary).addText(post).addText(other);
+    const heldOut = keeping().addDictionary(dictionary).addText(post).addText(other);
     const never = new LanguageModel().addDictionary(dictionary).addText(other);
     const full = new LanguageModel().addDictionary(dictionary).addText(post).addText(other);
     const symbols = (text: string) => [...text].map((character) => character.codePointAt(0)!);
@@ -369,8 +387,8 @@ describe('restoreLostBytes: what the compiler reports', () => {
     const 在 = '在'.codePointAt(0)!;
     const openerScores = (model: LanguageModel) =>
       symbols('中不').map((symbol) => model.contextScore(symbol, 0, 0, 0, 0, 在));
-    expect(scores(heldOut.without(post))).toEqual(scores(never));
-    expect(openerScores(heldOut.without(post))).toEqual(openerScores(never));
+    expect(heldOut.leaveOut(post, scores)).toEqual(scores(never));
+    expect(heldOut.leaveOut(post, openerScores)).toEqual(openerScores(never));
     // And the post did teach the full model something the held-out one does not know.
     expect(scores(full)).not.toEqual(scores(never));
     expect(openerScores(full)).not.toEqual(openerScores(never));
@@ -404,13 +422,15 @@ describe('LanguageModel: titles', () => {
 
   it('reads the title counts without a left-out post exactly as a model that never saw it', () => {
     const post = '《服务网格中的流量管理与可观测性》';
-    const heldOut = new LanguageModel().addText(post).addText(SITE_TITLES).without(post);
+    const model = new LanguageModel(undefined, { keepTexts: true })
+      .addText(post)
+      .addText(SITE_TITLES);
     const never = new LanguageModel().addText(SITE_TITLES);
-    for (const character of '与中不量')
-      for (const inTitle of [true, false])
-        expect(heldOut.titleScore(code(character), inTitle)).toBe(
-          never.titleScore(code(character), inTitle),
-        );
+    const scores = (each: LanguageModel) =>
+      [...'与中不量'].flatMap((character) =>
+        [true, false].map((inTitle) => each.titleScore(code(character), inTitle)),
+      );
+    expect(model.leaveOut(post, scores)).toEqual(scores(never));
   });
 });
 
