@@ -347,13 +347,35 @@ class CountTable {
     return entries;
   }
 
-  /**
-   * Adds the counts of what another table's `entries` gave, or with `sign` -1 takes them away
-   * again (every key of `entries` is then in this table).
-   */
-  addEntries(entries: Int32Array, sign: 1 | -1 = 1): void {
+  /** Adds the counts of what another table's `entries` gave. */
+  addEntries(entries: Int32Array): void {
     for (let at = 0; at < entries.length; at += 4)
-      this.add(entries[at]!, entries[at + 1]!, entries[at + 2]!, sign * entries[at + 3]!);
+      this.add(entries[at]!, entries[at + 1]!, entries[at + 2]!, entries[at + 3]!);
+  }
+
+  /**
+   * Takes the counts of `entries` away again (every key of them must be in the table), noting
+   * in `noted` where each key's slot is, so that `restore` need not look for it.
+   */
+  subtract(entries: Int32Array, noted: Int32Array): void {
+    const slots = this.#slots;
+    for (let at = 0, key = 0; at < entries.length; at += 4, key++) {
+      const slot = this.#find(entries[at]!, entries[at + 1]!, entries[at + 2]!);
+      noted[key] = slot;
+      slots[slot + 3] = slots[slot + 3]! - entries[at + 3]!;
+    }
+  }
+
+  /** Adds back the counts `subtract` took away, at the slots it noted. */
+  restore(entries: Int32Array, noted: Int32Array): void {
+    const slots = this.#slots;
+    for (let at = 0, key = 0; at < entries.length; at += 4, key++)
+      slots[noted[key]! + 3] = slots[noted[key]! + 3]! + entries[at + 3]!;
+  }
+
+  /** The count at a slot `subtract` noted. */
+  countAt(slot: number): number {
+    return this.#slots[slot + 3]!;
   }
 
   #grow(): void {
@@ -442,6 +464,9 @@ const COUNT_TABLES = [
   'partners',
   'titles',
 ] as const;
+
+/** Where the bigrams are among `COUNT_TABLES`. */
+const BIGRAMS = COUNT_TABLES.indexOf('bigrams');
 
 /** A text's `CharacterCounts` in a compact form (`CharacterCounts.record`). */
 interface CountsRecord {
@@ -585,22 +610,48 @@ class CharacterCounts {
     return this;
   }
 
-  /**
-   * Adds the counts of a text counted on its own (its `record`), and its bigram types; with
-   * `sign` -1, takes those of a text added so away again.
-   */
-  addRecord(record: CountsRecord, sign: 1 | -1 = 1): this {
-    const bigrams = record.tables[COUNT_TABLES.indexOf('bigrams')]!;
-    for (let at = 0; at < bigrams.length; at += 4) {
-      const count = this.bigrams.get(bigrams[at]!, bigrams[at + 1]!);
-      // A bigram is a type of the content from its first count to its last.
-      if (count === (sign === 1 ? 0 : bigrams[at + 3]))
-        this.types.add(bigrams[at]!, bigrams[at + 1]!, sign);
-    }
-    COUNT_TABLES.forEach((table, index) => this[table].addEntries(record.tables[index]!, sign));
-    this.inTitles += sign * record.inTitles;
-    this.symbols += sign * record.symbols;
+  /** Adds the counts of a text counted on its own (its `record`), and its bigram types. */
+  addRecord(record: CountsRecord): this {
+    const bigrams = record.tables[BIGRAMS]!;
+    for (let at = 0; at < bigrams.length; at += 4)
+      if (this.bigrams.get(bigrams[at]!, bigrams[at + 1]!) === 0)
+        this.types.add(bigrams[at]!, bigrams[at + 1]!);
+    COUNT_TABLES.forEach((table, index) => this[table].addEntries(record.tables[index]!));
+    this.inTitles += record.inTitles;
+    this.symbols += record.symbols;
     return this;
+  }
+
+  /**
+   * Takes a text's counts (its `record`, added before) away again, and the bigram types only it
+   * had; `noted` gets, per table, where each key's slot is, for `restoreRecord`.
+   */
+  subtractRecord(record: CountsRecord, noted: Int32Array[]): void {
+    COUNT_TABLES.forEach((table, index) =>
+      this[table].subtract(record.tables[index]!, noted[index]!),
+    );
+    this.#countTypesAt(record, noted, -1);
+    this.inTitles -= record.inTitles;
+    this.symbols -= record.symbols;
+  }
+
+  /** Adds back what `subtractRecord` took away. */
+  restoreRecord(record: CountsRecord, noted: Int32Array[]): void {
+    this.#countTypesAt(record, noted, 1);
+    COUNT_TABLES.forEach((table, index) =>
+      this[table].restore(record.tables[index]!, noted[index]!),
+    );
+    this.inTitles += record.inTitles;
+    this.symbols += record.symbols;
+  }
+
+  /** Counts once less (-1), or once more (1), each bigram of a record whose count is 0. */
+  #countTypesAt(record: CountsRecord, noted: Int32Array[], count: 1 | -1): void {
+    const bigrams = record.tables[BIGRAMS]!;
+    const slots = noted[BIGRAMS]!;
+    for (let at = 0, key = 0; at < bigrams.length; at += 4, key++)
+      if (this.bigrams.countAt(slots[key]!) === 0)
+        this.types.add(bigrams[at]!, bigrams[at + 1]!, count);
   }
 
   /** The counts in a compact form, a few integers per key, for `load`. */
@@ -813,6 +864,8 @@ export class LanguageModel {
   /** Where `addText` counts each text before adding its counts to the content's. */
   #scratch: CharacterCounts | null = null;
   #wordScratch: WordCounts | null = null;
+  /** Where `leaveOut` notes the slots of the text's keys, per count table, kept for the next. */
+  readonly #noted: Int32Array[] = [];
 
   /** The dictionary's trie, read at every step of the lattice. */
   #trie: Trie = this.#dictionary.trie;
@@ -895,8 +948,7 @@ export class LanguageModel {
       this.#words.addRecord(words);
       this.#texts.set(text, { counts, words });
     } else this.#words.add(text, this.#trie);
-    this.#backoffs.clear();
-    this.#histories.clear();
+    this.#forgetScores();
     return this;
   }
 
@@ -911,18 +963,25 @@ export class LanguageModel {
     const kept = this.#texts?.get(text);
     if (kept === undefined)
       throw new Error('Only a text that a model built with `keepTexts` added can be left out.');
-    this.#countAgain(kept, -1);
+    const noted = kept.counts.tables.map((entries, index) => {
+      const slots = this.#noted[index] ?? new Int32Array(0);
+      return (this.#noted[index] =
+        slots.length >= entries.length / 4 ? slots : new Int32Array(entries.length / 4));
+    });
+    this.#content.subtractRecord(kept.counts, noted);
+    this.#words.addRecord(kept.words, -1);
+    this.#forgetScores();
     try {
       return use(this);
     } finally {
-      this.#countAgain(kept, 1);
+      this.#content.restoreRecord(kept.counts, noted);
+      this.#words.addRecord(kept.words, 1);
+      this.#forgetScores();
     }
   }
 
-  /** Takes a kept text's counts away from the content's (`sign` -1) or adds them back (1). */
-  #countAgain(kept: KeptText, sign: 1 | -1): void {
-    this.#content.addRecord(kept.counts, sign);
-    this.#words.addRecord(kept.words, sign);
+  /** Empties what `characterScores` kept of each symbol, once the counts have changed. */
+  #forgetScores(): void {
     this.#backoffs.clear();
     this.#histories.clear();
   }
