@@ -226,15 +226,19 @@ export class WordDictionary {
     this.names = parts.names;
   }
 
-  /** Builds the dictionary from its words; those longer than `MAX_WORD_LENGTH` are left out. */
-  static fromWords(words: readonly DictionaryWord[]): WordDictionary {
-    // Counting code points only when the UTF-16 length could exceed the limit spares an array per word.
-    const kept = words.filter(
-      ({ word }) => word.length <= MAX_WORD_LENGTH || [...word].length <= MAX_WORD_LENGTH,
-    );
+  /**
+   * Builds the dictionary from its words; those longer than `MAX_WORD_LENGTH` are left out.
+   * `nodeCapacity`: about how many trie nodes the words make (the trie grows past it); by
+   * default half their characters for a list, as jieba's 1.01 million characters make 495,000.
+   */
+  static fromWords(
+    words: Iterable<DictionaryWord>,
+    nodeCapacity = Array.isArray(words)
+      ? (words as DictionaryWord[]).reduce((sum, { word }) => sum + word.length, 0) / 2
+      : 1 << 16,
+  ): WordDictionary {
     const dictionary = new WordDictionary({
-      // Words share prefixes: jieba's 1.01 million characters make 495,000 nodes.
-      trie: new Trie(kept.reduce((sum, { word }) => sum + word.length, 0) / 2),
+      trie: new Trie(nodeCapacity),
       characters: new Set(),
       openers: new Set(),
       locatives: new Set(),
@@ -245,7 +249,9 @@ export class WordDictionary {
     /** Part-of-speech tags, numbered from 1 in the order first met; past the 255th (none in jieba's) they share one. */
     const tagNumbers = new Map<string, number>();
     let total = 0;
-    for (const { word, frequency, tag = '' } of kept) {
+    for (const { word, frequency, tag = '' } of words) {
+      // Counting code points only when the UTF-16 length could exceed the limit spares an array per word.
+      if (word.length > MAX_WORD_LENGTH && [...word].length > MAX_WORD_LENGTH) continue;
       let node = 0;
       for (const character of word) {
         const codePoint = character.codePointAt(0)!;
