@@ -337,9 +337,10 @@ class CountTable {
     this.#slots[at + 3] = this.#slots[at + 3]! + count;
   }
 
-  /** Every key and its count, four integers each, as `load` reads them back. */
+  /** Every key and its count, four integers each, as `addEntries` reads them. */
   entries(): Int32Array {
-    const [slots, entries] = [this.#slots, new Int32Array(4 * this.#size)];
+    const slots = this.#slots;
+    const entries = new Int32Array(4 * this.#size);
     let written = 0;
     for (let at = 0; at < slots.length; at += 4)
       if (slots[at] !== EMPTY)
@@ -516,7 +517,7 @@ function keysFor(characters: number, site: boolean): typeof KEYS_PER_CHARACTER.t
 
 /**
  * The character expert's counts of a text (`add`), or of a set of texts, each counted on its own
- * and added (`addAll`).
+ * and added (`addRecord`).
  */
 class CharacterCounts {
   readonly unigrams: CountTable;
@@ -524,7 +525,7 @@ class CharacterCounts {
   readonly histories: CountTable;
   /** (previous, next) → count. */
   readonly bigrams: CountTable;
-  /** The different bigrams of the texts added with `addAll`. */
+  /** The different bigrams of the texts added with `addRecord`. */
   readonly types: BigramTypes;
   /** (symbol, left neighbour, right neighbour) → count, for Han and other CJK symbols only. */
   readonly pairs: CountTable;
@@ -654,7 +655,7 @@ class CharacterCounts {
         this.types.add(bigrams[at]!, bigrams[at + 1]!, count);
   }
 
-  /** The counts in a compact form, a few integers per key, for `load`. */
+  /** The counts in a compact form, four integers per key, for `addRecord`. */
   record(): CountsRecord {
     const tables = COUNT_TABLES.map((table) => this[table].entries());
     return { tables, inTitles: this.inTitles, symbols: this.symbols };

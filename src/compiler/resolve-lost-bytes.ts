@@ -217,6 +217,7 @@ interface SingleScores {
   gains: number[];
 }
 
+/** The slots' `OptionScores`, gathered for one window. */
 function singleScores(slots: readonly Slot[]): SingleScores {
   return {
     nodes: slots.map((slot) => slot.alone.nodes),
