@@ -504,6 +504,19 @@ const KEYS_PER_CHARACTER = {
   },
 };
 
+/** The kind of keys, as `KEYS_PER_CHARACTER` sizes them, of each count table. */
+const TABLE_KEYS = {
+  unigrams: 'symbols',
+  histories: 'symbols',
+  bigrams: 'bigrams',
+  pairs: 'contexts',
+  seconds: 'seconds',
+  openers: 'grammar',
+  wordClasses: 'grammar',
+  partners: 'partners',
+  titles: 'titles',
+} as const satisfies Record<(typeof COUNT_TABLES)[number], keyof typeof KEYS_PER_CHARACTER.text>;
+
 /** How many keys each kind of table of `CharacterCounts` is sized for. */
 function keysFor(characters: number, site: boolean): typeof KEYS_PER_CHARACTER.text {
   const perCharacter = KEYS_PER_CHARACTER[site ? 'site' : 'text'];
@@ -555,31 +568,24 @@ class CharacterCounts {
    */
   constructor(characters = 64, site = false) {
     const keys = keysFor(characters, site);
-    this.unigrams = new CountTable(keys.symbols);
-    this.histories = new CountTable(keys.symbols);
-    this.bigrams = new CountTable(keys.bigrams);
+    const table = (name: (typeof COUNT_TABLES)[number]) => new CountTable(keys[TABLE_KEYS[name]]);
+    this.unigrams = table('unigrams');
+    this.histories = table('histories');
+    this.bigrams = table('bigrams');
     this.types = new BigramTypes(keys.symbols);
-    this.pairs = new CountTable(keys.contexts);
-    this.seconds = new CountTable(keys.seconds);
-    this.openers = new CountTable(keys.grammar);
-    this.wordClasses = new CountTable(keys.grammar);
-    this.partners = new CountTable(keys.partners);
-    this.titles = new CountTable(keys.titles);
+    this.pairs = table('pairs');
+    this.seconds = table('seconds');
+    this.openers = table('openers');
+    this.wordClasses = table('wordClasses');
+    this.partners = table('partners');
+    this.titles = table('titles');
   }
 
   /** Empties the counts for a text of about `characters`, keeping their memory. */
   reset(characters: number): this {
     const keys = keysFor(characters, false);
-    this.unigrams.reset(keys.symbols);
-    this.histories.reset(keys.symbols);
-    this.bigrams.reset(keys.bigrams);
+    for (const table of COUNT_TABLES) this[table].reset(keys[TABLE_KEYS[table]]);
     this.types.reset(keys.symbols);
-    this.pairs.reset(keys.contexts);
-    this.seconds.reset(keys.seconds);
-    this.openers.reset(keys.grammar);
-    this.wordClasses.reset(keys.grammar);
-    this.partners.reset(keys.partners);
-    this.titles.reset(keys.titles);
     this.inTitles = 0;
     this.symbols = 0;
     return this;

@@ -24,7 +24,10 @@ import {
   type FunctionWordContext,
   type LanguageModel,
 } from './language-model';
-import { MAX_WORD_LENGTH } from './word-dictionary';
+import { enlarged, MAX_WORD_LENGTH } from './word-dictionary';
+
+/** True for the second half of a surrogate pair (NaN, past the text, is not). */
+const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
 
 /** Below this posterior a choice is reported as a guess; it is still made. */
 export const MIN_CONFIDENCE = 0.9;
@@ -120,11 +123,8 @@ class Edges {
 
   add(start: number, choice: readonly number[], length: number, inner: number): void {
     if (this.count === this.start.length) this.#growEdges();
-    if (this.#choiceCount + length > this.choices.length) {
-      const choices = new Int32Array(2 * this.choices.length);
-      choices.set(this.choices);
-      this.choices = choices;
-    }
+    if (this.#choiceCount + length > this.choices.length)
+      this.choices = enlarged(this.choices, 2 * this.choices.length);
     const edge = this.count++;
     this.start[edge] = start;
     this.end[edge] = start + length;
@@ -142,17 +142,13 @@ class Edges {
   }
 
   #growEdges(): void {
-    const grown = <T extends Int32Array | Float64Array>(array: T): T => {
-      const bigger = new (array.constructor as new (length: number) => T)(2 * array.length);
-      bigger.set(array);
-      return bigger;
-    };
-    this.start = grown(this.start);
-    this.end = grown(this.end);
-    this.first = grown(this.first);
-    this.last = grown(this.last);
-    this.inner = grown(this.inner);
-    this.choiceAt = grown(this.choiceAt);
+    const length = 2 * this.start.length;
+    this.start = enlarged(this.start, length);
+    this.end = enlarged(this.end, length);
+    this.first = enlarged(this.first, length);
+    this.last = enlarged(this.last, length);
+    this.inner = enlarged(this.inner, length);
+    this.choiceAt = enlarged(this.choiceAt, length);
   }
 }
 
@@ -209,24 +205,6 @@ function scoreOptions(codePoints: readonly number[], model: LanguageModel): Opti
   return { nodes, singles, given, gain };
 }
 
-/** Each slot's `OptionScores`, side by side, as `findEdges` and `addNames` read them. */
-interface SingleScores {
-  nodes: Int32Array[];
-  singles: Float64Array[];
-  given: Float64Array[];
-  gains: number[];
-}
-
-/** The slots' `OptionScores`, gathered for one window. */
-function singleScores(slots: readonly Slot[]): SingleScores {
-  return {
-    nodes: slots.map((slot) => slot.alone.nodes),
-    singles: slots.map((slot) => slot.alone.singles),
-    given: slots.map((slot) => slot.alone.given),
-    gains: slots.map((slot) => slot.alone.gain),
-  };
-}
-
 /** The values at the options kept, by their indices. */
 function keptValues<T extends Int32Array | Float64Array>(values: T, kept: readonly number[]): T {
   const chosen = new (values.constructor as new (length: number) => T)(kept.length);
@@ -264,8 +242,6 @@ function findEdges(
   edges: Edges,
 ): Edges {
   edges.clear();
-  const scores = singleScores(slots);
-  const { nodes, singles } = scores;
   const choice: number[] = [];
   /**
    * Extends the word in `choice` (slots `start` to `end` - 1, dictionary node `node`) by one
@@ -280,7 +256,7 @@ function findEdges(
       if (child === -1) continue;
       choice[end - start] = option;
       const score = inner + steps[end]![state * next.options.length + option]!;
-      const chained = chain + singles[end]![option]!;
+      const chained = chain + next.alone.singles[option]!;
       const word = model.wordScore(child);
       if (word > chained) edges.add(start, choice, end - start + 1, word + score);
       extend(start, end + 1, child, score, chained);
@@ -289,12 +265,12 @@ function findEdges(
   slots.forEach((slot, start) => {
     for (let option = 0; option < slot.options.length; option++) {
       const codePoint = slot.codePoints[option]!;
-      const single = singles[start]![option]!;
+      const single = slot.alone.singles[option]!;
       choice[0] = option;
       edges.add(start, choice, 1, single);
-      const node = nodes[start]![option]!;
+      const node = slot.alone.nodes[option]!;
       if (node !== -1) extend(start, start + 1, node, 0, single);
-      if (model.isSurname(codePoint)) addNames(slots, steps, scores, start, option, model, edges);
+      if (model.isSurname(codePoint)) addNames(slots, steps, start, option, model, edges);
     }
     edges.closeStart();
   });
@@ -311,7 +287,6 @@ const GIVEN_NAME_LENGTHS = [1, 2];
 function addNames(
   slots: readonly Slot[],
   steps: readonly Float64Array[],
-  { singles, given: givenScores, gains }: SingleScores,
   start: number,
   surname: number,
   model: LanguageModel,
@@ -328,12 +303,12 @@ function addNames(
     const next = slots[position];
     if (!next || given >= longest) return;
     // Gains still possible after the next character, for the given names that go on past it.
-    const later = given + 1 < longest ? Math.max(0, gains[position + 1] ?? 0) : 0;
+    const later = given + 1 < longest ? Math.max(0, slots[position + 1]?.alone.gain ?? 0) : 0;
     const state = choice.at(-1)!;
     const step = steps[position]!;
     for (let index = 0; index < next.options.length; index++) {
-      const name = givenScores[position]![index]!;
-      const grown = gain + name - singles[position]![index]!;
+      const name = next.alone.given[index]!;
+      const grown = gain + name - next.alone.singles[index]!;
       if (name === -Infinity || grown + later <= 0) continue;
       choice.push(index);
       grow(score + name + step[state * next.options.length + index]!, grown);
@@ -341,7 +316,7 @@ function addNames(
     }
   };
   const surnameScore = model.surnameScore(slots[start]!.codePoints[surname]!);
-  grow(surnameScore, surnameScore - singles[start]![surname]!);
+  grow(surnameScore, surnameScore - slots[start]!.alone.singles[surname]!);
 }
 
 /**
@@ -621,7 +596,7 @@ function neighbourAt(
   side: 'left' | 'right',
   damagedAt: ReadonlyMap<number, DamagedCharacter>,
 ): number | null {
-  const isLow = /[\uDC00-\uDFFF]/.test(text[index - 1] ?? '');
+  const isLow = isLowSurrogate(text.charCodeAt(index - 1));
   const start = side === 'right' ? index : isLow ? index - 2 : index - 1;
   if (start < 0 || start >= text.length || text[start] === '\n') return LINE_BOUNDARY;
   if (damagedAt.has(start)) return null;
@@ -897,8 +872,8 @@ function findWindows(
     const lineEnd = text.indexOf('\n', window.to);
     window.to = Math.min(lineEnd === -1 ? text.length : lineEnd, window.to + WINDOW_CONTEXT);
     // Never split a surrogate pair.
-    if (/[\uDC00-\uDFFF]/.test(text[window.from] ?? '')) window.from--;
-    if (/[\uDC00-\uDFFF]/.test(text[window.to] ?? '')) window.to++;
+    if (isLowSurrogate(text.charCodeAt(window.from))) window.from--;
+    if (isLowSurrogate(text.charCodeAt(window.to))) window.to++;
   }
   return windows;
 }
@@ -930,9 +905,6 @@ function clauseOpenerBefore(
   }
   return NO_OPENER;
 }
-
-/** True for the second half of a surrogate pair (NaN, past the text, is not). */
-const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
 
 /** Stands for a damaged character not yet resolved: no dictionary word goes through it. */
 const UNRESOLVED = 0xfffd;
@@ -990,7 +962,7 @@ function wordsAround(
 /** The symbol of the character ending just before a UTF-16 index, or a boundary at a line start. */
 function symbolBefore(text: string, index: number): number {
   if (index === 0 || text[index - 1] === '\n') return LINE_BOUNDARY;
-  const isLow = /[\uDC00-\uDFFF]/.test(text[index - 1]!);
+  const isLow = isLowSurrogate(text.charCodeAt(index - 1));
   return symbolOf(text.codePointAt(index - (isLow ? 2 : 1))!);
 }
 
